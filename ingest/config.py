@@ -1,0 +1,12 @@
+"""Paths and limits in one place. Relative paths are taken from the working directory."""
+from __future__ import annotations
+
+from pathlib import Path
+
+RAW_DIR = Path("data/raw")
+CURATED_DIR = Path("data/curated")
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".doc": "doc"}
+DOC_ID_LENGTH = 16  # hex characters of the file's sha256 that name a document
+TMP_DIRNAME = ".tmp"  # where a document's files are written before they are renamed into place
+SOFFICE_TIMEOUT_S = 120

@@ -1,0 +1,104 @@
+"""Ingest: find plan files, parse each one, write its rows. One bad file never stops the batch."""
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from parsers import parse_plan
+from parsers.errors import UsageError, VplanError
+
+from .config import DOC_ID_LENGTH, SUFFIXES
+from .convert import doc_to_docx_bytes
+from .rows import document_row, plan_to_rows
+from .writer import write_document
+
+
+@dataclass
+class FileResult:
+    path: Path
+    status: str  # ingested | failed | duplicate
+    doc_id: str | None = None
+    rows: dict[str, int] = field(default_factory=dict)
+    reason: str | None = None
+    message: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IngestReport:
+    results: list[FileResult] = field(default_factory=list)
+
+    def with_status(self, status: str) -> list[FileResult]:
+        return [r for r in self.results if r.status == status]
+
+    def rows_per_table(self) -> dict[str, int]:
+        totals: dict[str, int] = {}
+        for r in self.results:
+            for table, n in r.rows.items():
+                totals[table] = totals.get(table, 0) + n
+        return totals
+
+
+def discover(paths: Iterable[Path]) -> list[Path]:
+    """The plan files named or found (recursively) under the given paths, in a stable order."""
+    found: dict[Path, None] = {}
+    for path in paths:
+        if not path.exists():
+            raise UsageError("no such file or folder", str(path))
+        candidates = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for p in candidates:
+            if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(("~$", ".")):
+                found.setdefault(p, None)
+    return list(found)
+
+
+def bytes_to_parse(path: Path, raw: bytes) -> tuple[bytes, str]:
+    """The bytes to parse and their format; a .doc is converted to .docx first."""
+    fmt = SUFFIXES[path.suffix.lower()]
+    if fmt == "doc":
+        return doc_to_docx_bytes(path), "docx"
+    return raw, fmt
+
+
+def ingest_file(path: Path, out: Path, password: str | None = None,
+                seen: dict[str, Path] | None = None) -> FileResult:
+    """Parse one file and write its rows; failures come back as a result, never raised."""
+    try:
+        raw = path.read_bytes()
+        sha = hashlib.sha256(raw).hexdigest()
+        doc_id = sha[:DOC_ID_LENGTH]
+        if seen is not None and doc_id in seen:
+            return FileResult(path, "duplicate", doc_id, message=f"same content as {seen[doc_id]}")
+        data, fmt = bytes_to_parse(path, raw)
+        plan = parse_plan(io.BytesIO(data), fmt, name=str(path), password=password)
+        rows = plan_to_rows(plan, doc_id)
+        rows["documents"] = [document_row(plan, doc_id, sha, path)]
+        write_document(out, doc_id, rows)
+        if seen is not None:
+            seen[doc_id] = path
+        counts = {t: len(r) for t, r in rows.items() if t != "documents"}
+        return FileResult(path, "ingested", doc_id, counts, warnings=list(plan.warnings))
+    except VplanError as exc:
+        where = f"page {exc.page}: " if exc.page is not None else ""
+        return FileResult(path, "failed", reason=exc.reason, message=where + exc.message)
+    except OSError as exc:
+        return FileResult(path, "failed", reason="io_error", message=str(exc))
+    except Exception as exc:  # a parser bug must not stop the batch
+        return FileResult(path, "failed", reason="internal_error",
+                          message=f"unexpected {type(exc).__name__}: {exc}")
+
+
+def ingest(paths: Iterable[Path], out: Path, password: str | None = None,
+           on_file: Callable[[FileResult], None] | None = None) -> IngestReport:
+    """Ingest every plan file under `paths` into the curated tables under `out`."""
+    report = IngestReport()
+    seen: dict[str, Path] = {}
+    for path in discover(paths):
+        result = ingest_file(path, out, password, seen)
+        report.results.append(result)
+        if on_file:
+            on_file(result)
+    return report

@@ -1,0 +1,36 @@
+"""Write one document's rows as Parquet, atomically: temporary files first, then renames."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .config import TMP_DIRNAME
+from .schema import TABLES
+
+
+def table_path(out: Path, table: str, doc_id: str) -> Path:
+    return out / table / f"{doc_id}.parquet"
+
+
+def write_document(out: Path, doc_id: str, rows: dict[str, list[dict]]) -> None:
+    """Replace every table's file for `doc_id`; the documents row is renamed in last."""
+    tmp = out / TMP_DIRNAME
+    tmp.mkdir(parents=True, exist_ok=True)
+    staged = []
+    order = [t for t in TABLES if t != "documents"] + ["documents"]
+    for table in order:
+        part = tmp / f"{table}.{doc_id}.parquet"
+        pq.write_table(pa.Table.from_pylist(rows.get(table, []), schema=TABLES[table]), part)
+        staged.append((part, table_path(out, table, doc_id)))
+    for part, final in staged:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(part, final)
+
+
+def remove_document(out: Path, doc_id: str) -> None:
+    """Remove a document's files; the documents row goes first so no half document is listed."""
+    for table in ["documents"] + [t for t in TABLES if t != "documents"]:
+        table_path(out, table, doc_id).unlink(missing_ok=True)

@@ -1,0 +1,106 @@
+"""Turn the rows of an activity table into `Activity` records.
+
+This is the one place where table rows become activities, for Word and PDF
+alike: header mapping, category rows, placeholders, vertical merges.
+"""
+from __future__ import annotations
+
+from .headers import map_header
+from .model import Cell, Row, Table
+from .records import ACTIVITY_FIELDS, Activity
+from .text import collapse, fold
+from .vocabulary import words_for
+
+
+def header_rows(table: Table) -> int:
+    """How many leading rows form the header: the author's marked rows, else one."""
+    marked = 0
+    for row in table.rows:
+        if not row.is_header:
+            break
+        marked += 1
+    return max(marked, 1) if table.rows else 0
+
+
+def header_texts(rows: list[Row], n_cols: int) -> list[str]:
+    """One text per column, joining the texts of stacked header rows."""
+    cols = [""] * n_cols
+    for row in rows:
+        for i, text in enumerate(row.texts()[:n_cols]):
+            cols[i] = collapse(f"{cols[i]} {text}")
+    return cols
+
+
+def fill_vertical_merges(rows: list[list[Cell]]) -> list[list[str]]:
+    """Cell texts per row, where a merged continuation takes the value of the cell above."""
+    out: list[list[str]] = []
+    for cells in rows:
+        texts = []
+        for i, cell in enumerate(cells):
+            text = collapse(cell.text)
+            if cell.v_merge == "continue" and not text and out and i < len(out[-1]):
+                text = out[-1][i]
+            texts.append(text)
+        out.append(texts)
+    return out
+
+
+def is_placeholder(text: str) -> bool:
+    return fold(text).rstrip(".") in {fold(w) for w in words_for("sections", "placeholder")}
+
+
+def category_of(row: Row, texts: list[str], title_col: int) -> str | None:
+    """The category a row announces, or None for an activity row.
+
+    A category row has one filled cell, merged over the whole row or standing
+    at or left of the activity-title column.
+    """
+    filled = [i for i, t in enumerate(texts) if t]
+    if len(filled) != 1:
+        return None
+    if len(row.cells) == 1 or filled[0] <= title_col:
+        return texts[filled[0]]
+    return None
+
+
+def table_to_activities(table: Table, plan_year: int | None, category: str | None,
+                        first_seq: int = 0) -> list[Activity]:
+    """Activities of one activity table, in document order."""
+    n_head = header_rows(table)
+    n_cols = table.n_cols
+    header = header_texts(table.rows[:n_head], n_cols)
+    fields = map_header(header)
+    body = table.rows[n_head:]
+    grids = [row.grid()[:n_cols] for row in body]
+    texts_by_row = fill_vertical_merges(grids)
+    header_fold = [fold(h) for h in header]
+    title_col = fields.index("aktivitet") if "aktivitet" in fields else 0
+    out: list[Activity] = []
+    for row, texts in zip(body, texts_by_row):
+        texts = texts + [""] * (n_cols - len(texts))
+        if not any(texts) or [fold(t) for t in texts] == header_fold:
+            continue
+        announced = category_of(row, texts, title_col)
+        if announced is not None:
+            if not is_placeholder(announced):
+                category = announced
+            continue
+        out.append(row_to_activity(fields, texts, row, plan_year, category, first_seq + len(out)))
+    return out
+
+
+def row_to_activity(fields: list[str], texts: list[str], row: Row, plan_year: int | None,
+                    category: str | None, seq: int) -> Activity:
+    values: dict[str, str] = {}
+    extra: dict[str, str] = {}
+    for field, text in zip(fields, texts):
+        if field.startswith("extra:"):
+            if text:
+                extra[field[len("extra:"):]] = text
+        else:
+            values[field] = text
+    return Activity(
+        plan_year=plan_year, category=category, seq=seq,
+        **{f: values.get(f) for f in ACTIVITY_FIELDS},
+        extra=extra, page_start=row.page_start, page_end=row.page_end,
+    )

@@ -1,0 +1,130 @@
+"""The shared stage: a neutral `Document` (from Word or PDF) in, a `ParsedPlan` out.
+
+Headings cut the document into sections. A section's kind (activities,
+budget, proposals, national) and year come from the nearest heading that
+names them; tables are recognised by their own header row first.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .activities import header_rows, header_texts, table_to_activities
+from .budget import is_budget_table, table_to_budget, unit_in
+from .errors import NotAPlanError
+from .headers import is_activity_header
+from .lists import blocks_to_national, blocks_to_proposals
+from .metadata import read_metadata
+from .model import Block, Document, Paragraph, Table
+from .records import ParsedPlan
+from .text import find_year, fold
+from .vocabulary import words_for
+
+SECTION_KINDS = ("national", "proposals", "budget", "activities")
+MAX_CAPTION_WORDS = 6  # a bold line this short right above a table names its category
+
+
+@dataclass
+class Section:
+    kind: str  # activities | budget | proposals | national | other
+    year: int | None
+    heading: Paragraph | None  # the heading that opened the section
+    names_kind: bool  # whether that heading itself named the kind (else it is a sub-heading)
+    blocks: list[Block] = field(default_factory=list)
+
+
+def heading_kind(text: str) -> str | None:
+    t = fold(text)
+    return next((k for k in SECTION_KINDS if any(fold(w) in t for w in words_for("sections", k))), None)
+
+
+def blocks_to_sections(blocks: list[Block]) -> list[Section]:
+    """Cut the blocks at every heading; each section knows its kind and year from the heading path."""
+    sections = [Section("other", None, None, False)]
+    stack: list[Paragraph] = []
+    for block in blocks:
+        if isinstance(block, Paragraph) and block.heading_level:
+            while stack and stack[-1].heading_level >= block.heading_level:
+                stack.pop()
+            stack.append(block)
+            kinds = [heading_kind(h.text) for h in stack]
+            kind = next((k for k in reversed(kinds) if k), "other")
+            year = next((y for y in (find_year(h.text) for h in reversed(stack)) if y), None)
+            sections.append(Section(kind, year, block, kinds[-1] is not None))
+        else:
+            sections[-1].blocks.append(block)
+    return sections
+
+
+def is_activity_table(table: Table) -> bool:
+    return bool(table.rows) and is_activity_header(
+        header_texts(table.rows[:header_rows(table)], table.n_cols))
+
+
+def document_to_plan(doc: Document, name: str = "<stream>") -> ParsedPlan:
+    """Interpret a document model as an activity plan."""
+    plan = ParsedPlan(meta=read_metadata(doc.blocks), n_pages=doc.n_pages,
+                      file_format=doc.file_format, warnings=list(doc.warnings))
+    for section in blocks_to_sections(doc.blocks):
+        interpret_section(section, plan)
+    if not (plan.activities or plan.budget_lines or plan.proposals or plan.national_activities):
+        raise NotAPlanError("no activity table, budget or proposal bank found: not an activity plan?", name)
+    return plan
+
+
+def interpret_section(section: Section, plan: ParsedPlan) -> None:
+    year = section.year
+    category = heading_category(section)
+    lists: list[Block] = []
+    context: list[str] = [section.heading.text] if section.heading else []
+    for block in section.blocks:
+        if isinstance(block, Paragraph):
+            year = caption_year(block) or year
+            category = caption_category(block, section) or category
+            context.append(block.text)
+            lists.append(block)
+        elif is_activity_table(block):
+            plan.activities += table_to_activities(block, year or plan.meta.period_start, category,
+                                                   len(plan.activities))
+        elif is_budget_table(block):
+            year_hint = year or find_year(" ".join(context[-3:])) or plan.meta.period_start
+            lines, warnings = table_to_budget(block, year_hint, unit_in(" ".join(context[-3:])),
+                                              len(plan.budget_lines))
+            plan.budget_lines += lines
+            plan.warnings += warnings
+        else:
+            lists.append(block)
+    interpret_lists(section, lists, plan)
+
+
+def interpret_lists(section: Section, blocks: list[Block], plan: ParsedPlan) -> None:
+    if section.kind not in ("proposals", "national"):
+        return
+    if section.heading is not None and not section.names_kind:
+        blocks = [section.heading] + blocks  # a sub-heading names the category of what follows
+    if section.kind == "proposals":
+        plan.proposals += blocks_to_proposals(blocks, len(plan.proposals))
+    else:
+        plan.national_activities += blocks_to_national(blocks, section.year, len(plan.national_activities))
+
+
+def heading_category(section: Section) -> str | None:
+    """A sub-heading without a year under an activities heading names a category."""
+    h = section.heading
+    if section.kind == "activities" and h is not None and not section.names_kind and not find_year(h.text):
+        return h.text
+    return None
+
+
+def caption_year(p: Paragraph) -> int | None:
+    """'Aktiviteter 2022' set as a short body line instead of a heading."""
+    if len(p.text.split()) <= MAX_CAPTION_WORDS and heading_kind(p.text) == "activities":
+        return find_year(p.text)
+    return None
+
+
+def caption_category(p: Paragraph, section: Section) -> str | None:
+    """A short emphasised line among the activity tables names the category of the next table."""
+    if (section.kind == "activities" and (p.bold or p.italic) and not p.is_list and p.text
+            and len(p.text.split()) <= MAX_CAPTION_WORDS and not find_year(p.text)):
+        return p.text
+    return None

@@ -1,0 +1,49 @@
+"""Small text helpers shared by every stage: white space, Swedish numbers, years."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MINUS = re.compile("[\u2212\u2013\u2012\u2010\u2011]")
+SPACE = re.compile("[\\s\u00a0\u2009\u202f\u2007\u200a]+")
+NUMBER = re.compile(r"^(\()?([-+])?(\d+(?:\.\d{3})*)(?:,(\d+))?\)?(?:t?kr|sek|mkr)?\.?$", re.I)
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-\u2010-\u2015\u2212/]\s*((?:19|20)?\d\d)(?!\d)")
+
+
+def collapse(text: str | None) -> str:
+    """NFC-normalised text with runs of white space made one space."""
+    if not text:
+        return ""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def fold(text: str | None) -> str:
+    """Text for comparing words: collapsed, case-folded."""
+    return collapse(text).casefold()
+
+
+def parse_amount(text: str | None) -> float | None:
+    """A Swedish-formatted amount ("1 083", "−4 000", "1 116 000 kr", "12,5", "(500)") or None."""
+    s = SPACE.sub("", MINUS.sub("-", unicodedata.normalize("NFC", text or "")))
+    m = NUMBER.match(s)
+    if not m:
+        return None
+    paren, sign, whole, frac = m.groups()
+    value = float(whole.replace(".", "") + ("." + frac if frac else ""))
+    return -value if sign == "-" or paren else value
+
+
+def find_year(text: str | None) -> int | None:
+    m = YEAR.search(text or "")
+    return int(m.group(1)) if m else None
+
+
+def find_period(text: str | None) -> tuple[int, int] | None:
+    """The first "2021-2023" (any dash, or 2021-23) in the text, as (start, end)."""
+    for m in PERIOD.finditer(text or ""):
+        start, end = int(m.group(1)), m.group(2)
+        end = int(end) if len(end) == 4 else start // 100 * 100 + int(end)
+        if start < end <= start + 10:
+            return start, end
+    return None
