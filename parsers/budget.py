@@ -31,7 +31,7 @@ class ValueColumn:
 def unit_in(text: str) -> str | None:
     """The unit a text names: 'tkr' (thousands) or 'kr', else None."""
     t = fold(text)
-    if re.search(r"\btkr\b|\bkkr\b|tusental kronor|tusen kronor|\bksek\b", t):
+    if re.search(r"\btkr\b|\bkkr\b|tusentals? kronor|tusen kronor|tkronor|\bksek\b", t):
         return "tkr"
     if re.search(r"\bkr\b|\bkronor\b|\bsek\b", t):
         return "kr"

@@ -1,0 +1,82 @@
+"""The `vplan` command line, run as a user runs it."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+from ingest.cli import app
+from ingest.schema import TABLES
+
+from .conftest import ROOT, SAMPLES
+
+runner = CliRunner()
+DOCX = sorted(SAMPLES.glob("*.docx"))
+
+
+def count(out, table: str) -> int:
+    return duckdb.connect().execute(f"select count(*) from read_parquet('{out}/{table}/**/*.parquet', "
+                      "hive_partitioning = true)").fetchone()[0]
+
+
+def test_ingest_writes_every_table_readable_with_hive_partitioning(tmp_path):
+    result = runner.invoke(app, ["ingest", *map(str, DOCX[:2]), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    for table in TABLES:
+        assert count(tmp_path, table) > 0
+    assert "activities: 83 rows" in result.output
+
+
+def test_reingesting_a_file_replaces_its_rows(tmp_path):
+    for _ in range(2):
+        assert runner.invoke(app, ["ingest", str(DOCX[0]), "--out", str(tmp_path)]).exit_code == 0
+    assert count(tmp_path, "documents") == 1
+    assert count(tmp_path, "activities") == 42
+
+
+def test_byte_identical_copy_under_another_name_is_one_document(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(DOCX[0], src / "a.docx")
+    shutil.copy(DOCX[0], src / "kopia av a.docx")
+    result = runner.invoke(app, ["ingest", str(src), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert count(tmp_path / "out", "documents") == 1
+    assert "duplicates: 1" in result.output
+
+
+def test_a_failing_file_gives_exit_code_1_and_the_rest_are_written(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(DOCX[0], src / "good.docx")
+    (src / "bad.docx").write_text("not a word file")
+    result = runner.invoke(app, ["ingest", str(src), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "bad.docx" in result.output and "unsupported_format" in result.output
+    assert count(tmp_path / "out", "documents") == 1
+
+
+@pytest.mark.parametrize("args", [["ingest", "/no/such/folder"], ["ingest", "--no-such-option"], ["nosuchcommand"]])
+def test_usage_errors_give_exit_code_2(args):
+    assert runner.invoke(app, args).exit_code == 2
+
+
+@pytest.mark.parametrize("command", [[], ["ingest"], ["query"]])
+def test_every_command_has_help(command):
+    result = runner.invoke(app, [*command, "--help"])
+    assert result.exit_code == 0 and "Usage" in result.output
+
+
+def test_query_prints_a_result(tmp_path):
+    runner.invoke(app, ["ingest", str(DOCX[0]), "--out", str(tmp_path)])
+    result = runner.invoke(app, ["query", "select count(*) as n from activities", "--curated", str(tmp_path)])
+    assert result.exit_code == 0 and "42" in result.output
+
+
+def test_runs_as_python_dash_m_ingest():
+    result = subprocess.run([sys.executable, "-m", "ingest", "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0 and "ingest" in result.stdout
