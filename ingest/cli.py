@@ -54,6 +54,9 @@ def print_summary(report, out: Path) -> None:
                       f"failed: {len(failed)} -> {out}")
     for table, n in report.rows_per_table().items():
         out_console.print(f"  {table}: {n} rows")
+    unparsed = sum(r.unparsed_tid for r in ok)
+    if unparsed:
+        out_console.print(f"  timings not understood: {unparsed} (activities.tid_parsed = false)")
     warned = sum(len(r.warnings) for r in ok)
     if warned:
         out_console.print(f"  warnings: {warned} (see documents.warnings)")

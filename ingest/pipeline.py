@@ -12,6 +12,7 @@ from parsers.errors import UsageError, VplanError
 
 from .config import DOC_ID_LENGTH, SUFFIXES
 from .convert import doc_to_docx_bytes
+from .keys import KeyRegistry
 from .rows import document_row, plan_to_rows
 from .writer import write_document
 
@@ -25,6 +26,7 @@ class FileResult:
     reason: str | None = None
     message: str | None = None
     warnings: list[str] = field(default_factory=list)
+    unparsed_tid: int = 0  # activities whose timing text could not be normalised
 
 
 @dataclass
@@ -63,24 +65,33 @@ def bytes_to_parse(path: Path, raw: bytes) -> tuple[bytes, str]:
     return raw, fmt
 
 
-def ingest_file(path: Path, out: Path, password: str | None = None,
-                seen: dict[str, Path] | None = None) -> FileResult:
+@dataclass
+class Batch:
+    """What the files of one ingest run share."""
+
+    out: Path
+    password: str | None = None
+    keys: KeyRegistry = field(default_factory=KeyRegistry)
+    seen: dict[str, Path] = field(default_factory=dict)  # doc_id -> first path with that content
+
+
+def ingest_file(path: Path, batch: Batch) -> FileResult:
     """Parse one file and write its rows; failures come back as a result, never raised."""
     try:
         raw = path.read_bytes()
         sha = hashlib.sha256(raw).hexdigest()
         doc_id = sha[:DOC_ID_LENGTH]
-        if seen is not None and doc_id in seen:
-            return FileResult(path, "duplicate", doc_id, message=f"same content as {seen[doc_id]}")
+        if doc_id in batch.seen:
+            return FileResult(path, "duplicate", doc_id, message=f"same content as {batch.seen[doc_id]}")
         data, fmt = bytes_to_parse(path, raw)
-        plan = parse_plan(io.BytesIO(data), fmt, name=str(path), password=password)
-        rows = plan_to_rows(plan, doc_id)
+        plan = parse_plan(io.BytesIO(data), fmt, name=str(path), password=batch.password)
+        rows = plan_to_rows(plan, doc_id, batch.keys)
         rows["documents"] = [document_row(plan, doc_id, sha, path)]
-        write_document(out, doc_id, rows)
-        if seen is not None:
-            seen[doc_id] = path
+        write_document(batch.out, doc_id, rows)
+        batch.seen[doc_id] = path
         counts = {t: len(r) for t, r in rows.items() if t != "documents"}
-        return FileResult(path, "ingested", doc_id, counts, warnings=list(plan.warnings))
+        unparsed = sum(1 for r in rows["activities"] if r["tid_parsed"] is False)
+        return FileResult(path, "ingested", doc_id, counts, warnings=list(plan.warnings), unparsed_tid=unparsed)
     except VplanError as exc:
         where = f"page {exc.page}: " if exc.page is not None else ""
         return FileResult(path, "failed", reason=exc.reason, message=where + exc.message)
@@ -94,10 +105,11 @@ def ingest_file(path: Path, out: Path, password: str | None = None,
 def ingest(paths: Iterable[Path], out: Path, password: str | None = None,
            on_file: Callable[[FileResult], None] | None = None) -> IngestReport:
     """Ingest every plan file under `paths` into the curated tables under `out`."""
+    files = discover(paths)
+    batch = Batch(out, password, KeyRegistry.from_curated(out))
     report = IngestReport()
-    seen: dict[str, Path] = {}
-    for path in discover(paths):
-        result = ingest_file(path, out, password, seen)
+    for path in files:
+        result = ingest_file(path, batch)
         report.results.append(result)
         if on_file:
             on_file(result)

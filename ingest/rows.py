@@ -6,7 +6,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from parsers import PARSER_VERSION
+from parsers.enrich import activity_norms
 from parsers.records import ParsedPlan
+
+from .keys import KeyRegistry
 
 
 def document_row(plan: ParsedPlan, doc_id: str, sha256: str, path: Path) -> dict:
@@ -25,17 +28,18 @@ def document_row(plan: ParsedPlan, doc_id: str, sha256: str, path: Path) -> dict
     }
 
 
-def plan_to_rows(plan: ParsedPlan, doc_id: str) -> dict[str, list[dict]]:
+def plan_to_rows(plan: ParsedPlan, doc_id: str, keys: KeyRegistry) -> dict[str, list[dict]]:
     """Rows per child table, each tagged with the document and its region."""
-    tag = {"doc_id": doc_id, "region": plan.meta.region}
+    region = plan.meta.region
+    tag = {"doc_id": doc_id, "region": region}
     activities = []
     for a in plan.activities:
-        row = {**tag, **asdict(a)}
+        row = {**tag, **asdict(a), **activity_norms(a), "activity_key": keys.key(region, a.aktivitet)}
         row["extra"] = list(a.extra.items())
         activities.append(row)
     return {
         "activities": activities,
         "budget_lines": [{**tag, **asdict(b)} for b in plan.budget_lines],
-        "proposals": [{**tag, **asdict(p)} for p in plan.proposals],
+        "proposals": [{**tag, **asdict(p), "proposal_key": keys.key(region, p.text)} for p in plan.proposals],
         "national_activities": [{**tag, **asdict(n)} for n in plan.national_activities],
     }

@@ -111,6 +111,14 @@ class KeyMatcher:
         self._known[exact] = key
         return key
 
+    def add(self, title: str | None, key: str) -> None:
+        """Make a title with a known key (from earlier runs) a member of that key's cluster."""
+        ws = words(title)
+        exact = "".join(ws)
+        if exact and exact not in self._known:
+            self._members.append((ws, key))
+            self._known[exact] = key
+
     def near(self, title: str | None, low: float = CANDIDATE_THRESHOLD) -> list[str]:
         """Keys of the clusters that a title is close to but does not join, best first."""
         ws = words(title)
