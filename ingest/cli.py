@@ -26,6 +26,8 @@ def ingest_cmd(
                                                  ".pdf, .docx, .doc). Default: data/raw"),
     out: Path = typer.Option(config.CURATED_DIR, "--out", "-o", help="Curated output directory."),
     password: Optional[str] = typer.Option(None, "--password", help="Password for encrypted PDFs."),
+    force: bool = typer.Option(False, "--force", help="Parse every file again, even those already "
+                               "ingested unchanged by this parser version."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary, no line per file."),
 ) -> None:
     """Parse plan files and write their rows to the curated Parquet tables.
@@ -34,12 +36,14 @@ def ingest_cmd(
     """
     def show(result: FileResult) -> None:
         if not quiet:
-            mark = {"ingested": "[green]ok[/]", "failed": "[red]FAILED[/]", "duplicate": "[yellow]dup[/]"}
+            mark = {"ingested": "[green]ok[/]", "unchanged": "[dim]unchanged[/]",
+                    "failed": "[red]FAILED[/]", "duplicate": "[yellow]duplicate[/]"}
             err_console.print(f"{mark[result.status]} {result.path}"
                               + (f" [dim]({result.message})[/]" if result.message else ""))
 
     try:
-        report = ingest(paths or [config.RAW_DIR], out, password=password, on_file=show)
+        report = ingest(paths or [config.RAW_DIR], out, password=password, force=force, on_file=show,
+                        on_wait=lambda lock: err_console.print(f"waiting for another ingest to finish ({lock})"))
     except UsageError as exc:
         err_console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2)
@@ -49,9 +53,9 @@ def ingest_cmd(
 
 def print_summary(report, out: Path) -> None:
     ok, failed = report.with_status("ingested"), report.with_status("failed")
-    dups = report.with_status("duplicate")
-    out_console.print(f"files: {len(report.results)}, ingested: {len(ok)}, duplicates: {len(dups)}, "
-                      f"failed: {len(failed)} -> {out}")
+    dups, same = report.with_status("duplicate"), report.with_status("unchanged")
+    out_console.print(f"files: {len(report.results)}, ingested: {len(ok)}, unchanged: {len(same)}, "
+                      f"duplicates: {len(dups)}, failed: {len(failed)} -> {out}")
     for table, n in report.rows_per_table().items():
         out_console.print(f"  {table}: {n} rows")
     unparsed = sum(r.unparsed_tid for r in ok)

@@ -13,14 +13,16 @@ from parsers.errors import UsageError, VplanError
 from .config import DOC_ID_LENGTH, SUFFIXES
 from .convert import doc_to_docx_bytes
 from .keys import KeyRegistry
+from .report import write_run_report
 from .rows import document_row, plan_to_rows
-from .writer import write_document
+from .state import CuratedLock, CuratedState, remove_leftovers
+from .writer import remove_document, write_document
 
 
 @dataclass
 class FileResult:
     path: Path
-    status: str  # ingested | failed | duplicate
+    status: str  # ingested | unchanged | duplicate | failed
     doc_id: str | None = None
     rows: dict[str, int] = field(default_factory=dict)
     reason: str | None = None
@@ -72,6 +74,8 @@ class Batch:
     out: Path
     password: str | None = None
     keys: KeyRegistry = field(default_factory=KeyRegistry)
+    state: CuratedState = field(default_factory=CuratedState)
+    force: bool = False  # parse even files already ingested by this parser version
     seen: dict[str, Path] = field(default_factory=dict)  # doc_id -> first path with that content
 
 
@@ -83,12 +87,17 @@ def ingest_file(path: Path, batch: Batch) -> FileResult:
         doc_id = sha[:DOC_ID_LENGTH]
         if doc_id in batch.seen:
             return FileResult(path, "duplicate", doc_id, message=f"same content as {batch.seen[doc_id]}")
+        batch.seen[doc_id] = path
+        if not batch.force and batch.state.is_current(doc_id):
+            return FileResult(path, "unchanged", doc_id)
         data, fmt = bytes_to_parse(path, raw)
         plan = parse_plan(io.BytesIO(data), fmt, name=str(path), password=batch.password)
         rows = plan_to_rows(plan, doc_id, batch.keys)
         rows["documents"] = [document_row(plan, doc_id, sha, path)]
+        replaced = batch.state.by_path.get(str(path))
+        if replaced and replaced != doc_id:  # the file changed since it was last ingested
+            remove_document(batch.out, replaced)
         write_document(batch.out, doc_id, rows)
-        batch.seen[doc_id] = path
         counts = {t: len(r) for t, r in rows.items() if t != "documents"}
         unparsed = sum(1 for r in rows["activities"] if r["tid_parsed"] is False)
         return FileResult(path, "ingested", doc_id, counts, warnings=list(plan.warnings), unparsed_tid=unparsed)
@@ -102,15 +111,19 @@ def ingest_file(path: Path, batch: Batch) -> FileResult:
                           message=f"unexpected {type(exc).__name__}: {exc}")
 
 
-def ingest(paths: Iterable[Path], out: Path, password: str | None = None,
-           on_file: Callable[[FileResult], None] | None = None) -> IngestReport:
+def ingest(paths: Iterable[Path], out: Path, password: str | None = None, force: bool = False,
+           on_file: Callable[[FileResult], None] | None = None, on_wait=None) -> IngestReport:
     """Ingest every plan file under `paths` into the curated tables under `out`."""
     files = discover(paths)
-    batch = Batch(out, password, KeyRegistry.from_curated(out))
     report = IngestReport()
-    for path in files:
-        result = ingest_file(path, batch)
-        report.results.append(result)
-        if on_file:
-            on_file(result)
+    with CuratedLock(out, on_wait):
+        state = CuratedState.load(out)
+        remove_leftovers(out, state)
+        batch = Batch(out, password, KeyRegistry.from_curated(out), state, force)
+        for path in files:
+            result = ingest_file(path, batch)
+            report.results.append(result)
+            if on_file:
+                on_file(result)
+        write_run_report(out, report)
     return report

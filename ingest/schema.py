@@ -55,3 +55,7 @@ TABLES: dict[str, pa.Schema] = {
     "proposals": PROPOSALS,
     "national_activities": NATIONAL_ACTIVITIES,
 }
+
+INGEST_ERRORS = pa.schema([  # the files that failed in the latest ingest run
+    ("source_path", TEXT), ("source_file", TEXT), ("reason", TEXT), ("message", TEXT), ("run_at", TIMESTAMP),
+])

@@ -16,7 +16,13 @@ def table_path(out: Path, table: str, doc_id: str) -> Path:
 
 
 def write_document(out: Path, doc_id: str, rows: dict[str, list[dict]]) -> None:
-    """Replace every table's file for `doc_id`; the documents row is renamed in last."""
+    """Replace every table's file for `doc_id`.
+
+    All files are staged first. The old documents row goes before any table
+    file is replaced and the new one is renamed in last, so a document is
+    listed only while all its files are complete; files of an unlisted
+    document are leftovers that the next run removes.
+    """
     tmp = out / TMP_DIRNAME
     tmp.mkdir(parents=True, exist_ok=True)
     staged = []
@@ -25,6 +31,7 @@ def write_document(out: Path, doc_id: str, rows: dict[str, list[dict]]) -> None:
         part = tmp / f"{table}.{doc_id}.parquet"
         pq.write_table(pa.Table.from_pylist(rows.get(table, []), schema=TABLES[table]), part)
         staged.append((part, table_path(out, table, doc_id)))
+    table_path(out, "documents", doc_id).unlink(missing_ok=True)
     for part, final in staged:
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(part, final)
