@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 
 from .errors import CorruptFileError, EmptyFileError, UnsupportedFormatError
 from .model import Cell, Document, Paragraph, Row, Table
+from .zipguard import check_zip_sizes
 
 W_P, W_TBL, W_SDT, W_SDTCONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
 W_TR, W_TC, W_T, W_R = qn("w:tr"), qn("w:tc"), qn("w:t"), qn("w:r")
@@ -43,6 +44,7 @@ def open_package(stream: IO[bytes], name: str):
         raise EmptyFileError("the file is empty", name)
     if head[:2] != b"PK":
         raise UnsupportedFormatError("not a Word .docx file (not a zip package)", name)
+    check_zip_sizes(stream, name)
     try:
         return docx.Document(stream)
     except (PackageNotFoundError, KeyError, ValueError) as exc:
