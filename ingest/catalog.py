@@ -1,11 +1,13 @@
-"""DuckDB views over the curated Parquet tables."""
+"""DuckDB views over the curated Parquet tables, in memory or in a catalog file."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
+from .config import QUERIES_DIR
 from .schema import INGEST_ERRORS, TABLES
 
 
@@ -13,18 +15,37 @@ def table_glob(out: Path, table: str) -> str:
     return str(out / table / "**" / "*.parquet")
 
 
-def connect(curated: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with one view per curated table (empty where nothing is ingested yet)."""
-    con = duckdb.connect()
+def create_views(con: duckdb.DuckDBPyConnection, curated: Path) -> None:
+    """One view per curated table (empty where nothing is ingested yet), then `queries/_views.sql`."""
     for table, schema in {**TABLES, "ingest_errors": INGEST_ERRORS}.items():
         source = f"_files_{table}"
         if any((curated / table).glob("**/*.parquet")):
             path = table_glob(curated, table).replace("'", "''")
-            con.execute(f"create view {source} as select * from read_parquet('{path}', "
+            con.execute(f"create or replace view {source} as select * from read_parquet('{path}', "
                         "hive_partitioning = true, union_by_name = true)")
         else:
-            con.register(source, pa.Table.from_pylist([], schema=schema))
+            con.register("_empty", pa.Table.from_pylist([], schema=schema))
+            con.execute(f"create or replace table {source} as select * from _empty")
+            con.unregister("_empty")
         listed = "" if table in ("documents", "ingest_errors") else \
             " where doc_id in (select doc_id from _files_documents)"  # leftovers of a killed run are not listed
-        con.execute(f"create view {table} as select * from {source}{listed}")
+        con.execute(f"create or replace view {table} as select * from {source}{listed}")
+    con.execute((QUERIES_DIR / "_views.sql").read_text(encoding="utf-8"))
+
+
+def connect(curated: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with the curated views."""
+    con = duckdb.connect()
+    create_views(con, Path(curated))
     return con
+
+
+def write_catalog(curated: Path) -> Path:
+    """A DuckDB database file beside the curated tables holding the same views (absolute paths)."""
+    path = Path(curated) / "vplan.duckdb"
+    tmp = path.with_name("vplan.duckdb.tmp")
+    tmp.unlink(missing_ok=True)
+    with duckdb.connect(str(tmp)) as con:
+        create_views(con, Path(curated).resolve())
+    os.replace(tmp, path)
+    return path

@@ -1,8 +1,13 @@
 """The `vplan` command line: a thin layer over `ingest.pipeline` and `ingest.catalog`."""
 from __future__ import annotations
 
+import os
+import shutil
+import sys
 from pathlib import Path
 from typing import List, Optional
+
+import duckdb
 
 import typer
 from rich.console import Console
@@ -11,8 +16,10 @@ from rich.table import Table
 from parsers.errors import UsageError
 
 from . import config
-from .catalog import connect
+from .catalog import write_catalog
+from .output import OutputFormat, write_result
 from .pipeline import FileResult, ingest
+from .queries import named_queries, run_query
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="vplan: activity plans (verksamhetsplaner) from PDF and Word into Parquet tables.")
@@ -70,25 +77,49 @@ def print_summary(report, out: Path) -> None:
 
 @app.command("query")
 def query_cmd(
-    sql: str = typer.Argument(..., help="A SQL statement over the views documents, activities, "
-                              "budget_lines, proposals, national_activities."),
+    query: Optional[str] = typer.Argument(None, help="A named query (see --list), a .sql file, or SQL text "
+                                          "over the views documents, activities, budget_lines, proposals, "
+                                          "national_activities, plans, adopted_activities …"),
     curated: Path = typer.Option(config.CURATED_DIR, "--curated", help="Curated output directory."),
-    limit: int = typer.Option(50, "--limit", help="Rows to show at most."),
+    fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="Output format."),
+    param: List[str] = typer.Option([], "--param", "-p", help="A query parameter, key=value (repeatable)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file "
+                                          "(required for --format parquet)."),
+    limit: int = typer.Option(100, "--limit", help="Rows to show at most with --format table."),
+    list_: bool = typer.Option(False, "--list", help="List the named queries and what each answers."),
 ) -> None:
-    """Run SQL against the curated tables and print the result."""
-    import duckdb
-
-    try:
-        result = connect(curated).execute(sql)
-    except duckdb.Error as exc:
-        err_console.print(f"[red]query failed:[/] {exc}")
+    """Run a named query, a .sql file or SQL against the curated tables."""
+    if list_:
+        for q in named_queries().values():
+            params = ", ".join(k if v is None else f"{k}={v}" for k, v in q.params.items())
+            out_console.print(f"[bold]{q.name}[/] [dim]({params or 'no parameters'})[/]\n    {q.description}",
+                              highlight=False)
+        return
+    if not query:
+        err_console.print("error: give a query name, a .sql file or SQL (or --list)")
         raise typer.Exit(2)
-    columns = [d[0] for d in result.description]
-    rows = result.fetchmany(limit)
-    table = Table(*columns, show_lines=False)
-    for row in rows:
-        table.add_row(*["" if v is None else str(v) for v in row])
-    out_console.print(table)
+    try:
+        params = dict(p.split("=", 1) for p in param if "=" in p)
+        if len(params) != len(param):
+            raise UsageError("--param takes key=value")
+        df = run_query(query, curated, params)
+    except (UsageError, duckdb.Error) as exc:
+        err_console.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2)
+    write_result(df, fmt, output, limit)
+
+
+@app.command("sql")
+def sql_cmd(
+    curated: Path = typer.Option(config.CURATED_DIR, "--curated", help="Curated output directory."),
+) -> None:
+    """Write a DuckDB catalog file with the views and open it in the duckdb shell (or print its path)."""
+    path = write_catalog(curated)
+    shell = shutil.which("duckdb")
+    if shell and sys.stdin.isatty():
+        os.execv(shell, [shell, str(path)])
+    out_console.print(f"{path}\nopen it with: duckdb {path}   (or duckdb.connect('{path}') in Python)",
+                      highlight=False)
 
 
 def main() -> None:

@@ -18,10 +18,10 @@ class VplanError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        where = self.file or "<stream>"
+        where = [self.file] if self.file else []
         if self.page is not None:
-            where += f", page {self.page}"
-        return f"{where}: {self.message}"
+            where.append(f"page {self.page}")
+        return f"{', '.join(where)}: {self.message}" if where else self.message
 
     def at(self, file: str) -> "VplanError":
         """The same error, now naming the file it came from."""
