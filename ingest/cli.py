@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -11,6 +12,7 @@ import duckdb
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from parsers.errors import UsageError
@@ -35,27 +37,50 @@ def ingest_cmd(
     password: Optional[str] = typer.Option(None, "--password", help="Password for encrypted PDFs."),
     force: bool = typer.Option(False, "--force", help="Parse every file again, even those already "
                                "ingested unchanged by this parser version."),
+    workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", min=1,
+                                help="Parallel parsing processes (default: the number of CPU cores)."),
+    time_limit: float = typer.Option(config.TIME_LIMIT_S, "--time-limit", min=0,
+                                     help="Seconds one file may take to parse; 0 for no limit."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary, no line per file."),
 ) -> None:
     """Parse plan files and write their rows to the curated Parquet tables.
 
     Exit code 0 when every file was ingested, 1 when some failed (the rest are written), 2 for usage errors.
     """
-    def show(result: FileResult) -> None:
-        if not quiet:
-            mark = {"ingested": "[green]ok[/]", "unchanged": "[dim]unchanged[/]",
-                    "failed": "[red]FAILED[/]", "duplicate": "[yellow]duplicate[/]"}
-            err_console.print(f"{mark[result.status]} {result.path}"
-                              + (f" [dim]({result.message})[/]" if result.message else ""))
-
     try:
-        report = ingest(paths or [config.RAW_DIR], out, password=password, force=force, on_file=show,
-                        on_wait=lambda lock: err_console.print(f"waiting for another ingest to finish ({lock})"))
+        with progress_reporter(quiet) as show:
+            report = ingest(paths or [config.RAW_DIR], out, password=password, force=force, workers=workers,
+                            time_limit_s=time_limit or None, on_file=show,
+                            on_wait=lambda lock: err_console.print(f"waiting for another ingest to finish ({lock})"))
     except UsageError as exc:
         err_console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2)
     print_summary(report, out)
     raise typer.Exit(1 if report.with_status("failed") else 0)
+
+
+MARKS = {"ingested": "[green]ok[/]", "unchanged": "[dim]unchanged[/]",
+         "failed": "[red]FAILED[/]", "duplicate": "[yellow]duplicate[/]"}
+
+
+@contextmanager
+def progress_reporter(quiet: bool):
+    """A callback per file: a progress bar on a terminal, else a line per file (none when quiet)."""
+    if quiet:
+        yield lambda result: None
+    elif not err_console.is_terminal:
+        yield lambda r: err_console.print(f"{MARKS[r.status]} {r.path}" + (f" ({r.message})" if r.message else ""),
+                                          highlight=False)
+    else:
+        with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      TextColumn("{task.description}"), console=err_console, transient=True) as bar:
+            task = bar.add_task("", total=None)
+
+            def advance(result: FileResult) -> None:
+                if result.status == "failed":
+                    bar.console.print(f"{MARKS['failed']} {result.path} ({result.message})", highlight=False)
+                bar.update(task, advance=1, description=result.path.name)
+            yield advance
 
 
 def print_summary(report, out: Path) -> None:

@@ -11,3 +11,4 @@ DOC_ID_LENGTH = 16  # hex characters of the file's sha256 that name a document
 TMP_DIRNAME = ".tmp"  # where a document's files are written before they are renamed into place
 SOFFICE_TIMEOUT_S = 120
 RUNS_DIRNAME = "_runs"  # one JSON report per ingest run
+TIME_LIMIT_S = 300.0  # parsing one file may take at most this long

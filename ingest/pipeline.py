@@ -2,17 +2,16 @@
 from __future__ import annotations
 
 import hashlib
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from parsers import parse_plan
-from parsers.errors import UsageError, VplanError
+from parsers.errors import UsageError
 
-from .config import DOC_ID_LENGTH, SUFFIXES
-from .convert import doc_to_docx_bytes
+from .config import DOC_ID_LENGTH, SUFFIXES, TIME_LIMIT_S
+from .jobs import ParseJob, ParseOutcome, run_parse_job
 from .keys import KeyRegistry
+from .parallel import ordered_map
 from .report import write_run_report
 from .rows import document_row, plan_to_rows
 from .state import CuratedLock, CuratedState, remove_leftovers
@@ -59,69 +58,88 @@ def discover(paths: Iterable[Path]) -> list[Path]:
     return list(found)
 
 
-def bytes_to_parse(path: Path, raw: bytes) -> tuple[bytes, str]:
-    """The bytes to parse and their format; a .doc is converted to .docx first."""
-    fmt = SUFFIXES[path.suffix.lower()]
-    if fmt == "doc":
-        return doc_to_docx_bytes(path), "docx"
-    return raw, fmt
-
-
 @dataclass
 class Batch:
     """What the files of one ingest run share."""
 
     out: Path
-    password: str | None = None
     keys: KeyRegistry = field(default_factory=KeyRegistry)
     state: CuratedState = field(default_factory=CuratedState)
     force: bool = False  # parse even files already ingested by this parser version
     seen: dict[str, Path] = field(default_factory=dict)  # doc_id -> first path with that content
 
 
-def ingest_file(path: Path, batch: Batch) -> FileResult:
-    """Parse one file and write its rows; failures come back as a result, never raised."""
+@dataclass
+class Triaged:
+    path: Path
+    sha256: str = ""
+    doc_id: str = ""
+    done: FileResult | None = None  # set when the file needs no parsing (duplicate, unchanged, unreadable)
+
+
+def triage(path: Path, batch: Batch) -> Triaged:
+    """Hash a file and decide whether it needs parsing: duplicates and unchanged files do not."""
     try:
-        raw = path.read_bytes()
-        sha = hashlib.sha256(raw).hexdigest()
-        doc_id = sha[:DOC_ID_LENGTH]
-        if doc_id in batch.seen:
-            return FileResult(path, "duplicate", doc_id, message=f"same content as {batch.seen[doc_id]}")
-        batch.seen[doc_id] = path
-        if not batch.force and batch.state.is_current(doc_id):
-            return FileResult(path, "unchanged", doc_id)
-        data, fmt = bytes_to_parse(path, raw)
-        plan = parse_plan(io.BytesIO(data), fmt, name=str(path), password=batch.password)
+        sha = file_sha256(path)
+    except OSError as exc:
+        return Triaged(path, done=FileResult(path, "failed", reason="io_error", message=str(exc)))
+    doc_id = sha[:DOC_ID_LENGTH]
+    if doc_id in batch.seen:
+        return Triaged(path, sha, doc_id, FileResult(path, "duplicate", doc_id,
+                                                     message=f"same content as {batch.seen[doc_id]}"))
+    batch.seen[doc_id] = path
+    if not batch.force and batch.state.is_current(doc_id):
+        return Triaged(path, sha, doc_id, FileResult(path, "unchanged", doc_id))
+    return Triaged(path, sha, doc_id)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(2**20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def store(item: Triaged, outcome: ParseOutcome, batch: Batch) -> FileResult:
+    """Write a parsed file's rows (keys assigned here, in file order); a failure is only reported."""
+    path, doc_id = item.path, item.doc_id
+    if outcome.plan is None:
+        return FileResult(path, "failed", reason=outcome.reason, message=outcome.message)
+    plan = outcome.plan
+    try:
         rows = plan_to_rows(plan, doc_id, batch.keys)
-        rows["documents"] = [document_row(plan, doc_id, sha, path)]
+        rows["documents"] = [document_row(plan, doc_id, item.sha256, path)]
         replaced = batch.state.by_path.get(str(path))
         if replaced and replaced != doc_id:  # the file changed since it was last ingested
             remove_document(batch.out, replaced)
         write_document(batch.out, doc_id, rows)
-        counts = {t: len(r) for t, r in rows.items() if t != "documents"}
-        unparsed = sum(1 for r in rows["activities"] if r["tid_parsed"] is False)
-        return FileResult(path, "ingested", doc_id, counts, warnings=list(plan.warnings), unparsed_tid=unparsed)
-    except VplanError as exc:
-        where = f"page {exc.page}: " if exc.page is not None else ""
-        return FileResult(path, "failed", reason=exc.reason, message=where + exc.message)
     except OSError as exc:
-        return FileResult(path, "failed", reason="io_error", message=str(exc))
-    except Exception as exc:  # a parser bug must not stop the batch
-        return FileResult(path, "failed", reason="internal_error",
-                          message=f"unexpected {type(exc).__name__}: {exc}")
+        return FileResult(path, "failed", doc_id, reason="write_error", message=str(exc))
+    counts = {t: len(r) for t, r in rows.items() if t != "documents"}
+    unparsed = sum(1 for r in rows["activities"] if r["tid_parsed"] is False)
+    return FileResult(path, "ingested", doc_id, counts, warnings=list(plan.warnings), unparsed_tid=unparsed)
 
 
 def ingest(paths: Iterable[Path], out: Path, password: str | None = None, force: bool = False,
+           workers: int = 1, time_limit_s: float | None = TIME_LIMIT_S,
            on_file: Callable[[FileResult], None] | None = None, on_wait=None) -> IngestReport:
-    """Ingest every plan file under `paths` into the curated tables under `out`."""
+    """Ingest every plan file under `paths` into the curated tables under `out`.
+
+    Files are parsed in `workers` processes; rows are written in file order,
+    so the output is the same whatever the number of workers.
+    """
     files = discover(paths)
     report = IngestReport()
     with CuratedLock(out, on_wait):
         state = CuratedState.load(out)
         remove_leftovers(out, state)
-        batch = Batch(out, password, KeyRegistry.from_curated(out), state, force)
-        for path in files:
-            result = ingest_file(path, batch)
+        batch = Batch(out, KeyRegistry.from_curated(out), state, force)
+        items = [triage(path, batch) for path in files]
+        jobs = [ParseJob(i.path, password, time_limit_s) for i in items if i.done is None]
+        outcomes = ordered_map(run_parse_job, jobs, workers)
+        for item in items:
+            result = item.done or store(item, next(outcomes), batch)
             report.results.append(result)
             if on_file:
                 on_file(result)

@@ -64,3 +64,7 @@ class TooLargeError(VplanError):
 
 class UsageError(VplanError):
     reason = "usage"
+
+
+class TimeLimitError(VplanError):
+    reason = "time_limit"

@@ -80,3 +80,24 @@ def test_query_prints_a_result(tmp_path):
 def test_runs_as_python_dash_m_ingest():
     result = subprocess.run([sys.executable, "-m", "ingest", "--help"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0 and "ingest" in result.stdout
+
+
+def test_rows_are_identical_whatever_the_number_of_workers(tmp_path):
+    from ingest.pipeline import ingest
+
+    def rows(out):
+        con = duckdb.connect()
+        return con.execute(f"select doc_id, seq, aktivitet, activity_key from read_parquet('{out}/activities/*.parquet') "
+                           "order by doc_id, seq").fetchall()
+
+    ingest(DOCX, tmp_path / "one", workers=1)
+    ingest(DOCX, tmp_path / "two", workers=2)
+    assert rows(tmp_path / "one") == rows(tmp_path / "two")
+
+
+def test_a_file_over_the_time_limit_fails_and_the_batch_goes_on(tmp_path):
+    from ingest.pipeline import ingest
+
+    report = ingest(DOCX[:2], tmp_path, time_limit_s=1e-6)
+    assert {r.reason for r in report.results} == {"time_limit"}
+    assert "longer than" in report.results[0].message

@@ -1,0 +1,78 @@
+"""The part of ingest that runs in a worker: read one file and parse it, within a time limit."""
+from __future__ import annotations
+
+import io
+import signal
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from parsers import parse_plan
+from parsers.errors import TimeLimitError, VplanError
+from parsers.records import ParsedPlan
+
+from .config import SUFFIXES
+from .convert import doc_to_docx_bytes
+
+
+@dataclass
+class ParseJob:
+    path: Path
+    password: str | None = None
+    time_limit_s: float | None = None
+
+
+@dataclass
+class ParseOutcome:
+    path: Path
+    plan: ParsedPlan | None = None
+    reason: str | None = None  # set when parsing failed
+    message: str | None = None
+
+
+@contextmanager
+def time_limit(seconds: float | None, name: str):
+    """Raise TimeLimitError in this (main) thread when the block runs longer than `seconds`."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TimeLimitError(f"parsing took longer than {seconds:g} s: refused", name)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def bytes_to_parse(path: Path) -> tuple[bytes, str]:
+    """The bytes to parse and their format; a .doc is converted to .docx first."""
+    fmt = SUFFIXES[path.suffix.lower()]
+    if fmt == "doc":
+        return doc_to_docx_bytes(path), "docx"
+    return path.read_bytes(), fmt
+
+
+def run_parse_job(job: ParseJob) -> ParseOutcome:
+    """Parse one file; every failure comes back as a reason and a message, never raised."""
+    try:
+        with time_limit(job.time_limit_s, str(job.path)):
+            data, fmt = bytes_to_parse(job.path)
+            plan = parse_plan(io.BytesIO(data), fmt, name=str(job.path), password=job.password)
+        return ParseOutcome(job.path, plan)
+    except VplanError as exc:
+        where = f"page {exc.page}: " if exc.page is not None else ""
+        return ParseOutcome(job.path, reason=exc.reason, message=where + exc.message)
+    except OSError as exc:
+        return ParseOutcome(job.path, reason="io_error", message=str(exc))
+    except RecursionError:
+        return ParseOutcome(job.path, reason="corrupt_file", message="the file nests too deeply to read")
+    except MemoryError:
+        return ParseOutcome(job.path, reason="too_large", message="the file needs more memory than is available")
+    except Exception as exc:  # a parser bug must not stop the batch
+        return ParseOutcome(job.path, reason="internal_error", message=f"unexpected {type(exc).__name__}: {exc}")
