@@ -29,8 +29,11 @@ TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): " ", qn("w:br"): " ", qn("w:cr"): " "
 def read_docx(stream: IO[bytes], name: str = "<stream>") -> Document:
     """A .docx byte stream in, the neutral document model out."""
     package = open_package(stream, name)
-    reader = _Reader(package)
-    blocks = list(reader.blocks(package.element.body))
+    try:
+        reader = _Reader(package)
+        blocks = list(reader.blocks(package.element.body))
+    except (ValueError, KeyError, AttributeError, TypeError, IndexError) as exc:
+        raise CorruptFileError(f"unexpected Word XML ({type(exc).__name__}: {exc})", name) from exc
     return Document(blocks=blocks, n_pages=None, file_format="docx")
 
 

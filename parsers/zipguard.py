@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from typing import IO
 
 from .errors import CorruptFileError, TooLargeError
@@ -31,8 +32,8 @@ def check_zip_sizes(stream: IO[bytes], name: str, max_part: int = MAX_PART_BYTES
                 if total > max_total:
                     raise TooLargeError(f"the package decompresses to more than {max_total:,} bytes: refused",
                                         name)
-    except zipfile.BadZipFile as exc:
-        raise CorruptFileError(f"damaged zip package ({exc})", name) from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, OSError) as exc:
+        raise CorruptFileError(f"damaged zip package ({type(exc).__name__}: {exc})", name) from exc
     finally:
         stream.seek(0)
 
