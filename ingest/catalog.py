@@ -15,8 +15,12 @@ def table_glob(out: Path, table: str) -> str:
     return str(out / table / "**" / "*.parquet")
 
 
-def create_views(con: duckdb.DuckDBPyConnection, curated: Path) -> None:
-    """One view per curated table (empty where nothing is ingested yet), then `queries/_views.sql`."""
+def create_views(con: duckdb.DuckDBPyConnection, curated: Path, materialise: bool = False) -> None:
+    """One view per curated table (empty where nothing is ingested yet), then `queries/_views.sql`.
+
+    With `materialise` the tables are loaded into the connection once, so that
+    warm queries do not read the Parquet files again.
+    """
     for table, schema in {**TABLES, "ingest_errors": INGEST_ERRORS}.items():
         source = f"_files_{table}"
         if any((curated / table).glob("**/*.parquet")):
@@ -29,14 +33,15 @@ def create_views(con: duckdb.DuckDBPyConnection, curated: Path) -> None:
             con.unregister("_empty")
         listed = "" if table in ("documents", "ingest_errors") else \
             " where doc_id in (select doc_id from _files_documents)"  # leftovers of a killed run are not listed
-        con.execute(f"create or replace view {table} as select * from {source}{listed}")
+        kind = "table" if materialise else "view"
+        con.execute(f"create or replace {kind} {table} as select * from {source}{listed}")
     con.execute((QUERIES_DIR / "_views.sql").read_text(encoding="utf-8"))
 
 
 def connect(curated: Path) -> duckdb.DuckDBPyConnection:
-    """An in-memory DuckDB with the curated views."""
+    """An in-memory DuckDB holding the curated tables and the views over them."""
     con = duckdb.connect()
-    create_views(con, Path(curated))
+    create_views(con, Path(curated), materialise=True)
     return con
 
 

@@ -19,9 +19,11 @@ from parsers.errors import UsageError
 
 from . import config
 from .catalog import write_catalog
+from .compact import compact
 from .output import OutputFormat, write_result
 from .pipeline import FileResult, ingest
 from .queries import named_queries, run_query
+from .state import CuratedLock
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="vplan: activity plans (verksamhetsplaner) from PDF and Word into Parquet tables.")
@@ -93,11 +95,26 @@ def print_summary(report, out: Path) -> None:
     unparsed = sum(r.unparsed_tid for r in ok)
     if unparsed:
         out_console.print(f"  timings not understood: {unparsed} (activities.tid_parsed = false)")
+    if report.compacted:
+        out_console.print(f"  compacted {report.compacted} per-document files into part files")
     warned = sum(len(r.warnings) for r in ok)
     if warned:
         out_console.print(f"  warnings: {warned} (see documents.warnings)")
     for r in failed:
         out_console.print(f"[red]failed[/] {r.path} \\[{r.reason}] {r.message}", highlight=False)
+
+
+@app.command("compact")
+def compact_cmd(
+    out: Path = typer.Option(config.CURATED_DIR, "--out", "-o", help="Curated output directory."),
+) -> None:
+    """Merge the per-document Parquet files into one part file per table and region.
+
+    Ingest does this by itself once a run leaves many per-document files.
+    """
+    with CuratedLock(out, on_wait=lambda lock: err_console.print(f"waiting for an ingest to finish ({lock})")):
+        merged = compact(out)
+    out_console.print(f"compacted {merged} per-document files in {out}")
 
 
 @app.command("query")

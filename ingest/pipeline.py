@@ -8,7 +8,8 @@ from typing import Callable, Iterable
 
 from parsers.errors import UsageError
 
-from .config import DOC_ID_LENGTH, SUFFIXES, TIME_LIMIT_S
+from .compact import compact, doc_files
+from .config import COMPACT_AFTER, DOC_ID_LENGTH, SUFFIXES, TIME_LIMIT_S
 from .jobs import ParseJob, ParseOutcome, run_parse_job
 from .keys import KeyRegistry
 from .parallel import ordered_map
@@ -33,6 +34,7 @@ class FileResult:
 @dataclass
 class IngestReport:
     results: list[FileResult] = field(default_factory=list)
+    compacted: int = 0  # per-document files merged into part files at the end of the run
 
     def with_status(self, status: str) -> list[FileResult]:
         return [r for r in self.results if r.status == status]
@@ -112,8 +114,8 @@ def store(item: Triaged, outcome: ParseOutcome, batch: Batch) -> FileResult:
         rows["documents"] = [document_row(plan, doc_id, item.sha256, path)]
         replaced = batch.state.by_path.get(str(path))
         if replaced and replaced != doc_id:  # the file changed since it was last ingested
-            remove_document(batch.out, replaced)
-        write_document(batch.out, doc_id, rows)
+            remove_document(batch.out, replaced, replaced in batch.state.compacted)
+        write_document(batch.out, doc_id, rows, doc_id in batch.state.compacted)
     except OSError as exc:
         return FileResult(path, "failed", doc_id, reason="write_error", message=str(exc))
     counts = {t: len(r) for t, r in rows.items() if t != "documents"}
@@ -143,5 +145,7 @@ def ingest(paths: Iterable[Path], out: Path, password: str | None = None, force:
             report.results.append(result)
             if on_file:
                 on_file(result)
+        if len(doc_files(out, "documents")) >= COMPACT_AFTER:
+            report.compacted = compact(out)
         write_run_report(out, report)
     return report

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 
 from parsers import PARSER_VERSION
 
+from .compact import doc_files, part_files, recover
 from .config import TMP_DIRNAME
 from .schema import TABLES
 from .writer import remove_document
@@ -48,6 +50,7 @@ class CuratedState:
 
     versions: dict[str, str] = field(default_factory=dict)  # doc_id -> parser_version
     by_path: dict[str, str] = field(default_factory=dict)  # source_path -> doc_id
+    compacted: set[str] = field(default_factory=set)  # doc_ids whose rows live in part files
 
     @classmethod
     def load(cls, out: Path) -> "CuratedState":
@@ -59,6 +62,8 @@ class CuratedState:
         for row in table.to_pylist():
             state.versions[row["doc_id"]] = row["parser_version"]
             state.by_path[row["source_path"]] = row["doc_id"]
+        for part in part_files(out, "documents"):
+            state.compacted |= set(pq.read_table(part, columns=["doc_id"]).column("doc_id").to_pylist())
         return state
 
     def is_current(self, doc_id: str) -> bool:
@@ -68,11 +73,12 @@ class CuratedState:
 
 def remove_leftovers(out: Path, state: CuratedState) -> int:
     """Delete what a killed run left: staged files, and table files of documents never completed."""
+    recover(out)
     shutil.rmtree(out / TMP_DIRNAME, ignore_errors=True)
     orphans = set()
     for table in TABLES:
         if table != "documents":
-            orphans |= {f.stem for f in (out / table).glob("*.parquet") if f.stem not in state.versions}
+            orphans |= {f.stem for f in doc_files(out, table) if f.stem not in state.versions}
     for doc_id in orphans:
         remove_document(out, doc_id)
     return len(orphans)

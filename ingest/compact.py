@@ -1,0 +1,128 @@
+"""Compaction: merge the per-document Parquet files into one part file per table and region.
+
+Per-document files (`<table>/<doc_id>.parquet`) make re-ingesting a document
+cheap; part files (`<table>/part-<region>-<token>.parquet`, sorted by doc_id
+and seq) keep queries fast as the archive grows. Both live in the same folder,
+so `read_parquet('<out>/<table>/**/*.parquet')` reads them alike.
+
+A compaction writes its new parts under `.tmp/`, records in `.compact.json`
+which parts are new and which files they replace, renames the parts in, then
+deletes the replaced files. A run killed halfway is finished (or undone) by
+`recover` at the start of the next run.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from .config import TMP_DIRNAME
+from .schema import TABLES
+
+PART_PREFIX = "part-"
+JOURNAL = ".compact.json"
+ROW_GROUP_ROWS = 100_000
+
+
+def is_part(path: Path) -> bool:
+    return path.name.startswith(PART_PREFIX)
+
+
+def doc_files(out: Path, table: str) -> list[Path]:
+    return sorted(p for p in (out / table).glob("*.parquet") if not is_part(p))
+
+
+def part_files(out: Path, table: str) -> list[Path]:
+    return sorted(p for p in (out / table).glob("*.parquet") if is_part(p))
+
+
+def region_slug(region: str | None) -> str:
+    return re.sub(r"[^\w]+", "_", region or "unknown").strip("_").lower() or "unknown"
+
+
+def read_all(files: list[Path], schema: pa.Schema) -> pa.Table:
+    tables = [pq.read_table(f).select(schema.names).cast(schema) for f in files]
+    return pa.concat_tables(tables) if tables else schema.empty_table()
+
+
+def compact(out: Path) -> int:
+    """Merge every table's per-document files into its region parts; the number of files merged."""
+    recover(out)
+    merged = sum(len(doc_files(out, t)) for t in TABLES)
+    if not merged:
+        return 0
+    tmp = out / TMP_DIRNAME
+    tmp.mkdir(parents=True, exist_ok=True)
+    token = secrets.token_hex(4)
+    new, old = [], []
+    for table, schema in TABLES.items():
+        files = part_files(out, table) + doc_files(out, table)
+        data = read_all(files, schema)
+        for region in sorted(set(data.column("region").to_pylist()), key=lambda r: (r is None, r or "")):
+            rows = data.filter(pc.is_null(data["region"]) if region is None else pc.equal(data["region"], region))
+            rows = rows.sort_by([("doc_id", "ascending")] + ([("seq", "ascending")] if "seq" in rows.column_names else []))
+            name = f"{PART_PREFIX}{region_slug(region)}-{token}.parquet"
+            pq.write_table(rows, tmp / f"{table}.{name}", row_group_size=ROW_GROUP_ROWS)
+            new.append((tmp / f"{table}.{name}", out / table / name))
+        old += files
+    journal = out / JOURNAL
+    journal.write_text(json.dumps({"new": [str(f) for _, f in new], "old": [str(f) for f in old]}))
+    for staged, final in new:
+        os.replace(staged, final)
+    finish(journal)
+    return merged
+
+
+def finish(journal: Path) -> None:
+    plan = json.loads(journal.read_text())
+    for f in plan["old"]:
+        Path(f).unlink(missing_ok=True)
+    journal.unlink()
+
+
+def recover(out: Path) -> None:
+    """Complete a compaction whose new parts are all in place, or undo one that was cut short."""
+    journal = out / JOURNAL
+    if not journal.exists():
+        return
+    try:
+        plan = json.loads(journal.read_text())
+    except ValueError:
+        journal.unlink()
+        return
+    if all(Path(f).exists() for f in plan["new"]):
+        finish(journal)
+    else:
+        for f in plan["new"]:
+            Path(f).unlink(missing_ok=True)
+        journal.unlink()
+
+
+def parts_with(out: Path, doc_id: str) -> bool:
+    """Whether any part file holds rows of `doc_id`."""
+    return any(doc_id in pq.read_table(p, columns=["doc_id"]).column("doc_id").to_pylist()
+               for p in part_files(out, "documents"))
+
+
+def drop_from_parts(out: Path, doc_id: str) -> None:
+    """Rewrite the parts that hold `doc_id` without its rows (documents first)."""
+    tmp = out / TMP_DIRNAME
+    tmp.mkdir(parents=True, exist_ok=True)
+    for table in ["documents"] + [t for t in TABLES if t != "documents"]:
+        for part in part_files(out, table):
+            data = pq.read_table(part)
+            keep = data.filter(pc.not_equal(data["doc_id"], doc_id))
+            if keep.num_rows == data.num_rows:
+                continue
+            if keep.num_rows == 0:
+                part.unlink()
+                continue
+            staged = tmp / f"{table}.{part.name}"
+            pq.write_table(keep, staged, row_group_size=ROW_GROUP_ROWS)
+            os.replace(staged, part)
