@@ -37,7 +37,7 @@ def parsed(name: str, fmt: str):
         return parse_plan(f, fmt, name=f"{name}.{fmt}")
 
 
-FORMATS = ["docx"]
+FORMATS = ["docx", "pdf"]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -1,0 +1,184 @@
+"""Joining wrapped lines again: a space, or nothing where the layout broke a word.
+
+A layout engine wraps a line at a space, or breaks inside a word only when
+the word alone is wider than the line. `joiner` decides from the kept
+trailing space, hyphens and punctuation, the geometry of the two lines and,
+where those leave it open, from the document's own words (`TextContext`).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+
+from .pdf_text import Line
+
+BREAK_AFTER = ("-", "/", "\u2010", "\u2011", "\u2013")  # a line may wrap after these inside a word
+CLOSING = set(".,;:!?)]}»”’%")  # never preceded by a space
+WORD = re.compile(r"[\w-]+")
+
+
+@dataclass(frozen=True)
+class TextContext:
+    """What the whole document says about its own words and line breaks."""
+
+    starts: frozenset = frozenset()  # lower-case words seen where a word surely starts
+    sorted_starts: tuple = ()  # the same, sorted, to look up words by their beginning
+    ends: frozenset = frozenset()  # ... and where a word surely ends
+    common: frozenset = frozenset()  # the document's most frequent words (>= 1 % of them)
+    trailing_spaces: bool = False  # the producer keeps the space at a line wrap
+
+    def begins_word(self, word: str) -> bool:
+        """Whether `word` is, or begins, a word the document starts somewhere."""
+        i = bisect_left(self.sorted_starts, word)
+        return i < len(self.sorted_starts) and self.sorted_starts[i].startswith(word)
+
+
+def document_context(runs: list[tuple[list[Line], bool]]) -> TextContext:
+    """Word statistics of a document, from its runs of consecutive lines (a cell, a page body),
+    each with a flag telling whether the run is closed (cannot go on across a page break).
+
+    A word surely starts inside a line, first in a closed run, or first on a
+    line after a line that ended with a space; it surely ends inside a line,
+    last in a closed run, or last on a line that ends with a space.
+    """
+    starts: Counter = Counter()
+    ends: set[str] = set()
+    trailing = n_lines = 0
+    for run, closed in runs:
+        for i, line in enumerate(run):
+            tokens = WORD.findall(line.text.lower())
+            opens = i == 0 and closed or i > 0 and run[i - 1].trailing_space
+            starts.update(tokens if opens else tokens[1:])
+            ends.update(tokens if line.trailing_space or closed and i == len(run) - 1 else tokens[:-1])
+            trailing += line.trailing_space
+            n_lines += 1
+    total = sum(starts.values())
+    common = frozenset(w for w, n in starts.items() if n >= max(3, 0.01 * total))
+    return TextContext(frozenset(starts), tuple(sorted(starts)), frozenset(ends), common,
+                       trailing >= 0.05 * max(n_lines, 1))
+
+
+def starts_lower(text: str) -> bool:
+    return bool(text) and text[0].islower()
+
+
+def joiner(prev: Line, nxt: Line, right: float, ctx: TextContext = TextContext(), before: str = "",
+           left: float | None = None) -> str:
+    """'' when `nxt` continues a word the layout broke at the end of `prev`, else ' '.
+
+    `right` is the x the text of the box may reach, `left` where its lines
+    start, `before` the text joined so far. A layout breaks a word inside only
+    when the word alone is wider than the line; otherwise it wraps at a space.
+    The tests run from the surest to the weakest: a kept trailing space, a
+    hyphen/dash/slash at the end (`compound_joiner`), punctuation
+    (`punctuation_joiner`), geometry (`geometry_joiner`), and finally the
+    document's own words (`lexical_joiner`).
+    """
+    if prev.trailing_space or not prev.text or not nxt.text:
+        return " "
+    if prev.text.endswith(BREAK_AFTER):
+        return compound_joiner(prev, nxt, right, ctx)
+    if " " in prev.text:
+        return " "  # a line of several words wraps at a space
+    for rule in (punctuation_joiner(prev.text, nxt.text, before, early=True),
+                 geometry_joiner(prev, nxt, right, left, ctx),
+                 punctuation_joiner(prev.text, nxt.text, before, early=False)):
+        if rule is not None:
+            return rule
+    return "" if nxt.text[0].isdigit() else lexical_joiner(prev.text, nxt.text, ctx)
+
+
+def compound_joiner(prev: Line, nxt: Line, right: float, ctx: TextContext) -> str:
+    """After a hyphen, dash or slash: a compound (or a range of numbers) goes on without a space
+    when the next line starts in lower case (but not with one of the document's most frequent
+    words: those follow a suspended hyphen, "miljö- och") or with a digit after a digit, and
+    its first word did not fit on the line above."""
+    head = WORD.match(nxt.text.lower())
+    suspended = head is not None and len(head.group(0)) >= 3 and head.group(0) in ctx.common
+    joins = (starts_lower(nxt.text) and not suspended
+             or nxt.text[0].isdigit() and prev.text[-2:-1].isdigit())
+    return "" if joins and not fits(prev, nxt, right) else " "
+
+
+def punctuation_joiner(prev: str, nxt: str, before: str, early: bool) -> str | None:
+    """What punctuation says, or None. Early: a line starting with a period, hyphen or closing
+    quote continues the one above. Late: no word goes on after a comma or period (unless a
+    number continues), nor into a bracket; letters and digits are separate tokens."""
+    a, b = prev[-1], nxt[0]
+    if early:
+        return "" if b in CLOSING or b == "-" or b == '"' and before.count('"') % 2 == 1 else None
+    last_alnum = next((ch for ch in reversed(prev) if ch.isalnum()), a)
+    if a in CLOSING and not (a == "." and last_alnum.isdigit() and b.isdigit()):
+        return " "
+    if not b.isalnum() or last_alnum.isdigit() != b.isdigit():
+        return " "
+    return None
+
+
+def geometry_joiner(prev: Line, nxt: Line, right: float, left: float | None, ctx: TextContext) -> str | None:
+    """What the widths say, or None: a space if the next glyph would have fit after the line or
+    the two pieces would fit on a line of their own; a break if the producer keeps spaces at
+    wraps and one would have fit here."""
+    ink = [c for c in nxt.chars if not c["text"].isspace()]
+    glyph_w = (ink[0]["x1"] - ink[0]["x0"]) if ink else 0.5 * nxt.size
+    room = right - prev.x1
+    if room > glyph_w + 0.5:
+        return " "
+    if left is not None and last_word_width(prev) + nxt.first_word_width() <= right - left - 0.5:
+        return " "
+    if ctx.trailing_spaces and room >= space_width(prev, nxt):
+        return "" if nxt.text[0].isalnum() and prev.text[-1] not in CLOSING else None
+    return None
+
+
+def lexical_joiner(prev: str, nxt: str, ctx: TextContext) -> str:
+    """Break or space between a full-width word and the next line, from the document's words:
+    joined they make a word it uses (break), or the first is a word it ends elsewhere and the
+    second begins one of its words, or the second is among its most frequent words (space)."""
+    head = WORD.match(nxt.lower())
+    word = head.group(0) if head else ""
+    tail = WORD.findall(prev.lower())
+    last = tail[-1] if tail else ""
+    if (last + word) in ctx.starts or (last + word) in ctx.ends:
+        return ""
+    if last in ctx.ends and ctx.begins_word(word) or len(word) >= 3 and word in ctx.common:
+        return " "
+    return ""
+
+
+def space_width(*lines: Line) -> float:
+    """The width of a word space in these lines' font (a quarter em if none is set)."""
+    for line in lines:
+        for c in line.chars:
+            if c["text"] == " " and c["x1"] > c["x0"]:
+                return c["x1"] - c["x0"]
+    return 0.25 * lines[0].size
+
+
+def last_word_width(line: Line) -> float:
+    """Width of the line's last word."""
+    start = line.x0
+    for c in line.chars:
+        if c["text"] == " " and c["x1"] < line.x1:
+            start = c["x1"]
+    return line.x1 - start
+
+
+def fits(prev: Line, nxt: Line, right: float) -> bool:
+    """Whether the first word of `nxt` would have fit after `prev` on the same line."""
+    return prev.x1 + 0.3 * prev.size + nxt.first_word_width() <= right + 0.5
+
+
+def join_lines(lines: list[Line], right: float, ctx: TextContext = TextContext()) -> str:
+    """The text of lines that wrap inside one box whose text may reach `right`."""
+    out = ""
+    prev = None
+    left = min((l.x0 for l in lines), default=None)
+    for line in lines:
+        if not line.text:
+            continue
+        out = line.text if prev is None else out + joiner(prev, line, right, ctx, out, left) + line.text
+        prev = line
+    return out

@@ -1,0 +1,66 @@
+"""Page furniture: running headers, footers and page numbers, found by repetition and position.
+
+A candidate is one of the first or last few text lines of a page that lie
+outside every table (above the first, below the last). It is furniture when
+the same text (digits ignored) stands at the same height on at least half of
+the pages, or when it is a bare page number in the page's outer band.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+from .pdf_page import PageLayout
+from .pdf_text import Line
+
+EDGE_LINES = 3
+SAME_Y = 3.0
+OUTER_BAND = 0.12  # share of the page height counted as top/bottom margin band
+PAGE_NUMBER = re.compile(r"^\W*\d{1,3}(\W+([^\W\d_]{1,3}\W+)?\d{1,3})?\W*$")  # 3, - 3 -, 3/10, 3 av 10
+
+
+def key(line: Line) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.text.split())).lower()
+
+
+def edge_candidates(layout: PageLayout) -> list[Line]:
+    """The leading and trailing text lines of a page that are not inside or between tables."""
+    items = layout.items
+    lead = []
+    for item in items:
+        if not isinstance(item, Line) or len(lead) == EDGE_LINES:
+            break
+        lead.append(item)
+    trail = []
+    for item in reversed(items):
+        if not isinstance(item, Line) or len(trail) == EDGE_LINES:
+            break
+        trail.append(item)
+    return lead + [l for l in trail if l not in lead]
+
+
+def is_page_number(line: Line, layout: PageLayout) -> bool:
+    if not PAGE_NUMBER.match(line.text) or len(line.text) > 20:
+        return False
+    band = OUTER_BAND * layout.height
+    return ((line is layout.items[0] and line.bottom < band)
+            or (line is layout.items[-1] and line.top > layout.height - band))
+
+
+def strip_furniture(layouts: list[PageLayout]) -> None:
+    """Move running headers, footers and page numbers out of each page's items."""
+    by_key: dict[str, list[tuple[int, float]]] = {}
+    for lay in layouts:
+        for line in edge_candidates(lay):
+            by_key.setdefault(key(line), []).append((lay.number, line.top))
+    pages_with_text = sum(1 for lay in layouts if lay.items)
+    need = max(2, math.ceil(0.5 * pages_with_text))
+    for lay in layouts:
+        drop = []
+        for line in edge_candidates(lay):
+            hits = {p for p, top in by_key[key(line)] if abs(top - line.top) <= SAME_Y}
+            if len(hits) >= need or is_page_number(line, lay):
+                drop.append(line)
+        if drop:
+            lay.furniture = drop
+            lay.items = [i for i in lay.items if not any(i is d for d in drop)]

@@ -1,0 +1,132 @@
+"""Open a PDF byte stream safely and pull out each page's raw material once.
+
+Everything pdfminer/pdfplumber can throw for a bad file is turned into one
+of the project's own errors here; the layout code further on only ever sees
+plain `PageData`.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import IO, Iterator
+
+from .errors import (CorruptFileError, EmptyFileError, EncryptedFileError,
+                     NoTextLayerError, UnsupportedFormatError, VplanError)
+
+RULE_MAX_THICKNESS = 2.5  # a filled rectangle thinner than this is drawn as a rule
+PAGE_FILL_SHARE = 0.5  # a filled rectangle larger than this share of the page is a background
+
+
+@dataclass
+class Rule:
+    """A horizontal (`x0 < x1`, `y0 == y1`) or vertical straight rule."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def horizontal(self) -> bool:
+        return abs(self.y1 - self.y0) < abs(self.x1 - self.x0)
+
+
+@dataclass
+class PageData:
+    number: int  # 1-based
+    width: float
+    height: float
+    chars: list[dict]
+    rules: list[Rule] = field(default_factory=list)
+
+
+def read_bytes(stream: IO[bytes], name: str) -> bytes:
+    """The whole stream, checked to look like a complete PDF file."""
+    data = stream.read()
+    if not data:
+        raise EmptyFileError("the file is empty (0 bytes)", name)
+    head = data[:1024]
+    if b"%PDF-" not in head:
+        kind = "a Word/zip package" if data[:2] == b"PK" else "not a PDF file"
+        raise UnsupportedFormatError(f"{kind}: no %PDF header", name)
+    if b"%%EOF" not in data[-4096:]:
+        raise CorruptFileError("the PDF is truncated (no %%EOF marker at its end)", name)
+    return data
+
+
+@contextmanager
+def open_pdf(data: bytes, name: str, password: str | None) -> Iterator[object]:
+    """A pdfplumber PDF for `data`; pdfminer failures become project errors."""
+    import io
+
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data), password=password or "")
+    except Exception as exc:  # pdfplumber wraps pdfminer errors in PdfminerException
+        raise translate(exc, name, password=password) from exc
+    try:
+        yield pdf
+    finally:
+        try:
+            pdf.close()
+        except Exception:  # closing walks the pages again, and a damaged page tree fails again
+            pass
+
+
+def translate(exc: Exception, name: str, page: int | None = None, password: str | None = None) -> VplanError:
+    """The project error that describes a pdfminer/pdfplumber failure."""
+    if isinstance(exc, VplanError):
+        return exc
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    kind = type(inner).__name__
+    if kind == "PDFPasswordIncorrect":
+        return EncryptedFileError(
+            "the PDF is encrypted and the password given does not open it" if password else
+            "the PDF is encrypted and needs a password to be opened (pass password=...)", name, page)
+    if "Password" in kind or "Encrypt" in kind:
+        return EncryptedFileError(f"the PDF's encryption is not supported ({inner})", name, page)
+    return CorruptFileError(f"damaged or unreadable PDF ({kind}: {inner})", name, page)
+
+
+def read_pages(pdf, name: str) -> list[PageData]:
+    """Every page's characters and rules, read once; a PDF without any text is refused."""
+    pages = []
+    try:
+        for number, page in enumerate(pdf.pages, start=1):
+            pages.append(page_data(page, number))
+    except VplanError:
+        raise
+    except Exception as exc:
+        raise translate(exc, name, len(pages) + 1) from exc
+    if not pages:
+        raise CorruptFileError("the PDF has no pages", name)
+    if not any(p.chars for p in pages):
+        raise NoTextLayerError(
+            f"none of the {len(pages)} page(s) has a text layer (a scanned document?); "
+            "run OCR on it first (e.g. ocrmypdf) and read the result", name)
+    return pages
+
+
+def page_data(page, number: int) -> PageData:
+    width, height = float(page.width), float(page.height)
+    chars = [c for c in page.chars if c.get("upright", True) and c["text"] != "\n"]
+    rules = [r for obj in page.lines for r in object_rules(obj, width, height)]
+    rules += [r for obj in page.rects for r in object_rules(obj, width, height)]
+    return PageData(number, width, height, chars, rules)
+
+
+def object_rules(obj: dict, page_w: float, page_h: float) -> list[Rule]:
+    """The straight rules a line or rectangle object draws (none for shading/backgrounds)."""
+    x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
+    w, h = x1 - x0, bottom - top
+    if h <= RULE_MAX_THICKNESS and w > h:
+        y = (top + bottom) / 2
+        return [Rule(x0, y, x1, y)]
+    if w <= RULE_MAX_THICKNESS and h > w:
+        x = (x0 + x1) / 2
+        return [Rule(x, top, x, bottom)]
+    if obj.get("object_type") == "rect" and obj.get("stroke") and w * h < PAGE_FILL_SHARE * page_w * page_h:
+        return [Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom),
+                Rule(x0, top, x0, bottom), Rule(x1, top, x1, bottom)]
+    return []

@@ -1,0 +1,131 @@
+"""Read a PDF file into the neutral document model (the counterpart of `docx_reader`).
+
+Each page's characters and ruling lines are read once (`pdf_open`), laid
+out into tables and body lines (`pdf_page`), stripped of running headers,
+footers and page numbers (`pdf_furniture`); tables that run over pages are
+joined and their split rows mended (`pdf_tables`); the remaining lines become
+paragraphs (`pdf_paragraphs`). Everything is derived from geometry and
+typography, nothing from the words of a particular plan.
+"""
+from __future__ import annotations
+
+from typing import IO
+
+from .errors import CorruptFileError, VplanError
+from .model import Document
+from .pdf_breaks import document_context
+from .pdf_cells import PageTable
+from .pdf_furniture import strip_furniture
+from .pdf_open import open_pdf, read_bytes, read_pages
+from .pdf_page import PageLayout, page_to_items
+from .pdf_paragraphs import group_paragraphs, to_paragraphs
+from .pdf_tables import TableRun, same_columns
+from .pdf_text import Line
+
+
+def read_pdf(stream: IO[bytes], name: str = "<stream>", password: str | None = None) -> Document:
+    """A PDF byte stream in, the neutral document model out."""
+    data = read_bytes(stream, name)
+    with open_pdf(data, name, password) as pdf:
+        pages = read_pages(pdf, name)
+    try:
+        layouts = [page_to_items(p) for p in pages]
+        strip_furniture(layouts)
+        blocks = layouts_to_blocks(layouts)
+    except VplanError:
+        raise
+    except Exception as exc:  # unexpected shapes in a damaged file must not escape raw
+        raise CorruptFileError(f"could not lay out the PDF ({type(exc).__name__}: {exc})", name) from exc
+    return Document(blocks=blocks, n_pages=len(pages), file_format="pdf")
+
+
+def body_bottoms(layouts: list[PageLayout]) -> dict[int, float]:
+    """The lowest content on any page of the same height: the bottom of the body area."""
+    lowest: dict[int, float] = {}
+    for lay in layouts:
+        if lay.items:
+            key = round(lay.height)
+            lowest[key] = max(lowest.get(key, 0.0), max(i.bottom for i in lay.items))
+    return {lay.number: lowest.get(round(lay.height), lay.height) for lay in layouts}
+
+
+def right_margins(layouts: list[PageLayout]) -> dict[int, float]:
+    """How far body text reaches on pages of the same width."""
+    widest: dict[int, float] = {}
+    for lay in layouts:
+        for item in lay.items:
+            if isinstance(item, Line):
+                key = round(lay.width)
+                widest[key] = max(widest.get(key, 0.0), item.x1)
+    return {lay.number: widest.get(round(lay.width), lay.width) for lay in layouts}
+
+
+def join_page_tables(layouts: list[PageLayout]) -> list:
+    """The document's items in order, each table that runs over pages as one TableRun."""
+    bottoms = body_bottoms(layouts)
+    out: list = []
+    prev_page_last = None
+    for lay in layouts:
+        for k, item in enumerate(lay.items):
+            if isinstance(item, PageTable):
+                run = out[-1] if out and k == 0 and isinstance(prev_page_last, TableRun) else None
+                if run is not None and run is prev_page_last and same_columns(run.last, item):
+                    run.append(item, bottoms[run.last.page])
+                elif item.weak:  # no table above to continue: plain text between two rules
+                    out.extend(item.lines())
+                else:
+                    out.append(TableRun(item))
+            else:
+                out.append(item)
+        if lay.items:
+            prev_page_last = out[-1] if out else None
+            if isinstance(out[-1], Line):
+                out[-1].meta["last_on_page"] = True
+        else:
+            prev_page_last = None
+    return out
+
+
+def layouts_to_blocks(layouts: list[PageLayout]) -> list:
+    """Tables and paragraphs in reading order."""
+    ctx = document_context(line_runs(layouts))
+    items = join_page_tables(layouts)
+    rights = right_margins(layouts)
+    chunks: list = []  # a TableRun, or the list of paragraphs between two tables
+    pending: list = []
+    for item in items + [None]:
+        if isinstance(item, Line):
+            pending.append(item)
+            continue
+        if pending:
+            chunks.append(group_paragraphs(pending, rights))
+            pending = []
+        if item is not None:
+            chunks.append(item)
+    paras = to_paragraphs([p for c in chunks if isinstance(c, list) for p in c], rights, ctx)
+    by_para = iter(paras)
+    blocks: list = []
+    for chunk in chunks:
+        if isinstance(chunk, TableRun):
+            blocks.append(chunk.to_table(ctx))
+        else:
+            blocks.extend(p for p in (next(by_para) for _ in chunk) if p is not None)
+    return blocks
+
+
+def line_runs(layouts: list[PageLayout]) -> list[tuple[list[Line], bool]]:
+    """The document's text lines as runs that read on (each cell, each page's body text), and
+    whether a run is closed: the cells of a table's first and last row on a page may go on
+    across the page break, and so may the body text."""
+    runs: list[tuple[list[Line], bool]] = []
+    for lay in layouts:
+        body: list[Line] = []
+        for item in lay.items:
+            if isinstance(item, PageTable):
+                for k, row in enumerate(item.rows):
+                    closed = 0 < k < len(item.rows) - 1
+                    runs.extend((cell.lines, closed) for cell in row.cells)
+            else:
+                body.append(item)
+        runs.append((body, False))
+    return runs

@@ -1,0 +1,138 @@
+"""Characters to text lines.
+
+A `Line` is a run of characters on one baseline inside one region (the page
+body or one table cell). Word spaces the PDF leaves out are put back from
+the gaps between glyphs.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+BOLD = re.compile(r"bold|black|heavy|semibold|demibold|,b$|-b$", re.I)
+ITALIC = re.compile(r"italic|oblique|slant|,i$|-i$|,bi$|-bi$", re.I)
+NO_BREAK = {"\u00a0", "\u202f", "\u2007"}  # spaces the layout never breaks a line at
+BLANKS = re.compile(r"[ \t\r\n]+")
+SPACE_GAP = 0.18  # a glyph gap wider than this share of the font size is a word space
+
+
+@dataclass
+class Line:
+    chars: list[dict]
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    italic: bool
+    trailing_space: bool
+    page: int = 0
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def middle(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    def first_word_width(self) -> float:
+        """Width of the line's first word, to test whether it would have fit above."""
+        end = self.x1
+        for c in self.chars:
+            if c["text"] == " " and c["x0"] > self.x0 + 0.5:
+                end = c["x0"]
+                break
+        return end - self.x0
+
+
+def font_style(fontname: str) -> tuple[bool, bool]:
+    """(bold, italic) from a font name such as 'ABCDEF+LiberationSans-BoldItalic'."""
+    base = fontname.split("+")[-1]
+    return bool(BOLD.search(base)), bool(ITALIC.search(base))
+
+
+def chars_to_lines(chars: list[dict], page: int = 0) -> list[Line]:
+    """Group characters into lines by vertical position, each sorted left to right."""
+    if not chars:
+        return []
+    ordered = sorted(chars, key=lambda c: c["top"] + c["bottom"])
+    groups: list[list[dict]] = [[ordered[0]]]
+    mid = (ordered[0]["top"] + ordered[0]["bottom"]) / 2
+    size = ordered[0]["size"]
+    for c in ordered[1:]:
+        m = (c["top"] + c["bottom"]) / 2
+        if m - mid > 0.45 * min(c["size"], size):
+            groups.append([c])
+            mid, size = m, c["size"]
+        else:
+            groups[-1].append(c)
+    out = []
+    for g in groups:
+        g.sort(key=lambda c: c["x0"])
+        line = make_line(g, page)
+        if line is not None:
+            out.append(line)
+    return out
+
+
+def make_line(chars: list[dict], page: int = 0) -> Line | None:
+    """A Line from characters already sorted left to right (None if they are all blank)."""
+    parts: list[str] = []
+    prev_ink = False
+    prev_x1 = 0.0
+    x0 = x1 = top = bottom = size = None
+    fonts: set[str] = set()
+    for c in chars:
+        t = c["text"]
+        if t.isspace():
+            parts.append(t if t in NO_BREAK else " ")
+            prev_ink = False
+            continue
+        if prev_ink and c["x0"] - prev_x1 > SPACE_GAP * c["size"]:
+            parts.append(" ")
+        parts.append(t)
+        prev_ink, prev_x1 = True, c["x1"]
+        fonts.add(c["fontname"])
+        if x0 is None:
+            x0, x1, top, bottom, size = c["x0"], c["x1"], c["top"], c["bottom"], c["size"]
+            continue
+        if c["x1"] > x1:
+            x1 = c["x1"]
+        if c["top"] < top:
+            top = c["top"]
+        if c["bottom"] > bottom:
+            bottom = c["bottom"]
+        if c["size"] > size:
+            size = c["size"]
+    if x0 is None:
+        return None
+    raw = "".join(parts)
+    styles = [font_style(f) for f in fonts]
+    bold, italic = all(b for b, _ in styles), all(i for _, i in styles)
+    return Line(chars, BLANKS.sub(" ", raw).strip(), x0, x1, top, bottom, size, bold, italic,
+                trailing_space=raw[-1:] == " ", page=page)
+
+
+def split_line(line: Line, cuts: list[float], min_gap: float | None = None) -> list[Line]:
+    """The line cut at the x positions `cuts` and, if given, at gaps wider than `min_gap`."""
+    pieces: list[list[dict]] = [[]]
+    cut_iter = iter(sorted(cuts))
+    next_cut = next(cut_iter, None)
+    last_ink = None
+    for c in line.chars:
+        centre = (c["x0"] + c["x1"]) / 2
+        new = False
+        while next_cut is not None and centre > next_cut and not c["text"].isspace():
+            new = True  # a space the layout set beyond the edge stays with its line
+            next_cut = next(cut_iter, None)
+        if (min_gap is not None and last_ink is not None and not c["text"].isspace()
+                and c["x0"] - last_ink["x1"] > min_gap):
+            new = True
+        if new and pieces[-1]:
+            pieces.append([])
+        pieces[-1].append(c)
+        if not c["text"].isspace():
+            last_ink = c
+    if len(pieces) == 1:
+        return [line]
+    return [piece for piece in (make_line(p, line.page) for p in pieces) if piece is not None]
