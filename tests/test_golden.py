@@ -48,8 +48,14 @@ def test_sample_metadata_matches_expected(name, fmt):
     assert {k: getattr(meta, k) for k in want} == want
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("name", SAMPLE_NAMES)
+# The one cell a PDF cannot give: Word merges Ansvar of rows 4.4-4.5 (2024), but LibreOffice drew
+# a full rule between them, so the PDF shows an empty cell (score.py still counts 204/205 cells).
+PDF_WITHOUT_MERGE = pytest.mark.xfail(strict=True, reason="the PDF draws no vertical merge where Word has one")
+ACTIVITY_CASES = [pytest.param(name, fmt, marks=PDF_WITHOUT_MERGE if (name, fmt) == ("varmland_2023-2025", "pdf")
+                               else ()) for fmt in FORMATS for name in SAMPLE_NAMES]
+
+
+@pytest.mark.parametrize("name,fmt", ACTIVITY_CASES)
 def test_sample_activities_match_expected(name, fmt):
     assert_same(comparable(parsed(name, fmt).activities, ACTIVITY_KEYS),
                 comparable(expected(name)["activities"], ACTIVITY_KEYS), "activities")
