@@ -176,3 +176,19 @@ def test_a_document_without_plan_content_is_refused(tmp_path):
     path = build_plan([("title", "Protokoll från styrgruppsmöte"), ("p", "Närvarande: alla.")], tmp_path / "m.docx")
     with pytest.raises(NotAPlanError, match="m.docx"):
         parse_file(path)
+
+
+def test_other_header_words_and_columns_named_by_their_content(tmp_path):
+    header = ["Insats", "Syfte", "När", "Vem", "Mål"]
+    rows = [header, ["Radon", "Mät radon", "Våren 2024", "Samordnaren", "Säker strålmiljö"],
+            ["Buller", "Minska buller", "Hösten 2024", "Länsstyrelsen", "God bebyggd miljö, Flertalet"]]
+    a = parse_file(build_plan(plan_parts(rows), tmp_path / "p.docx")).activities[0]
+    assert (a.aktivitet, a.aktivitetsmal, a.tid, a.ansvar, a.effektmal) == (
+        "Radon", "Mät radon", "Våren 2024", "Samordnaren", "Säker strålmiljö")
+    assert a.extra == {}
+
+
+def test_an_unnamed_column_of_timings_is_the_timing(tmp_path):
+    rows = [["Aktivitet", "Beskrivning", "Kolumn 3"], ["Radon", "Mät", "Q2 2024"], ["Buller", "Mät", "Löpande"]]
+    plan = parse_file(build_plan(plan_parts(rows), tmp_path / "p.docx"))
+    assert [a.tid for a in plan.activities] == ["Q2 2024", "Löpande"]
