@@ -43,6 +43,8 @@ def ingest_cmd(
                                 help="Parallel parsing processes (default: the number of CPU cores)."),
     time_limit: float = typer.Option(config.TIME_LIMIT_S, "--time-limit", min=0,
                                      help="Seconds one file may take to parse; 0 for no limit."),
+    max_pages: int = typer.Option(config.MAX_PAGES, "--max-pages", min=0,
+                                  help="Refuse PDFs with more pages than this; 0 for no limit."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary, no line per file."),
 ) -> None:
     """Parse plan files and write their rows to the curated Parquet tables.
@@ -52,7 +54,7 @@ def ingest_cmd(
     try:
         with progress_reporter(quiet) as show:
             report = ingest(paths or [config.RAW_DIR], out, password=password, force=force, workers=workers,
-                            time_limit_s=time_limit or None, on_file=show,
+                            time_limit_s=time_limit or None, max_pages=max_pages or None, on_file=show,
                             on_wait=lambda lock: err_console.print(f"waiting for another ingest to finish ({lock})"))
     except UsageError as exc:
         err_console.print(f"[red]error:[/] {exc}")

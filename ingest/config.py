@@ -13,3 +13,4 @@ SOFFICE_TIMEOUT_S = 120
 RUNS_DIRNAME = "_runs"  # one JSON report per ingest run
 TIME_LIMIT_S = 300.0  # parsing one file may take at most this long
 COMPACT_AFTER = 100  # per-document files in `documents` that make an ingest run compact at its end
+MAX_PAGES = 500  # a PDF with more pages is refused (plans run to tens of pages)

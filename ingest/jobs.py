@@ -21,6 +21,7 @@ class ParseJob:
     path: Path
     password: str | None = None
     time_limit_s: float | None = None
+    max_pages: int | None = None
 
 
 @dataclass
@@ -63,7 +64,8 @@ def run_parse_job(job: ParseJob) -> ParseOutcome:
     try:
         with time_limit(job.time_limit_s, str(job.path)):
             data, fmt = bytes_to_parse(job.path)
-            plan = parse_plan(io.BytesIO(data), fmt, name=str(job.path), password=job.password)
+            plan = parse_plan(io.BytesIO(data), fmt, name=str(job.path), password=job.password,
+                              max_pages=job.max_pages)
         return ParseOutcome(job.path, plan)
     except VplanError as exc:
         where = f"page {exc.page}: " if exc.page is not None else ""

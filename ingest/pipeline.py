@@ -9,7 +9,7 @@ from typing import Callable, Iterable
 from parsers.errors import UsageError
 
 from .compact import compact, doc_files
-from .config import COMPACT_AFTER, DOC_ID_LENGTH, SUFFIXES, TIME_LIMIT_S
+from .config import COMPACT_AFTER, DOC_ID_LENGTH, MAX_PAGES, SUFFIXES, TIME_LIMIT_S
 from .jobs import ParseJob, ParseOutcome, run_parse_job
 from .keys import KeyRegistry
 from .parallel import ordered_map
@@ -124,7 +124,7 @@ def store(item: Triaged, outcome: ParseOutcome, batch: Batch) -> FileResult:
 
 
 def ingest(paths: Iterable[Path], out: Path, password: str | None = None, force: bool = False,
-           workers: int = 1, time_limit_s: float | None = TIME_LIMIT_S,
+           workers: int = 1, time_limit_s: float | None = TIME_LIMIT_S, max_pages: int | None = MAX_PAGES,
            on_file: Callable[[FileResult], None] | None = None, on_wait=None) -> IngestReport:
     """Ingest every plan file under `paths` into the curated tables under `out`.
 
@@ -138,7 +138,7 @@ def ingest(paths: Iterable[Path], out: Path, password: str | None = None, force:
         remove_leftovers(out, state)
         batch = Batch(out, KeyRegistry.from_curated(out), state, force)
         items = [triage(path, batch) for path in files]
-        jobs = [ParseJob(i.path, password, time_limit_s) for i in items if i.done is None]
+        jobs = [ParseJob(i.path, password, time_limit_s, max_pages) for i in items if i.done is None]
         outcomes = ordered_map(run_parse_job, jobs, workers)
         for item in items:
             result = item.done or store(item, next(outcomes), batch)

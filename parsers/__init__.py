@@ -18,18 +18,18 @@ FORMATS = ("docx", "pdf")
 
 
 def read_document(stream: IO[bytes], file_format: str, name: str = "<stream>",
-                  password: str | None = None) -> Document:
-    """The neutral document model of a .docx or .pdf stream."""
+                  password: str | None = None, max_pages: int | None = None) -> Document:
+    """The neutral document model of a .docx or .pdf stream (a PDF of more than `max_pages` is refused)."""
     if file_format == "docx":
         from .docx_reader import read_docx
         return read_docx(stream, name)
     if file_format == "pdf":
         from .pdf_reader import read_pdf
-        return read_pdf(stream, name, password=password)
+        return read_pdf(stream, name, password=password, max_pages=max_pages)
     raise UnsupportedFormatError(f"unsupported format '{file_format}' (vplan reads .docx and .pdf)", name)
 
 
 def parse_plan(stream: IO[bytes], file_format: str, name: str = "<stream>",
-               password: str | None = None) -> ParsedPlan:
+               password: str | None = None, max_pages: int | None = None) -> ParsedPlan:
     """Read and interpret one plan document."""
-    return document_to_plan(read_document(stream, file_format, name, password), name)
+    return document_to_plan(read_document(stream, file_format, name, password, max_pages), name)

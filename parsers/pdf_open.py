@@ -10,8 +10,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import IO, Iterator
 
-from .errors import (CorruptFileError, EmptyFileError, EncryptedFileError,
-                     NoTextLayerError, UnsupportedFormatError, VplanError)
+from .errors import (CorruptFileError, EmptyFileError, EncryptedFileError, NoTextLayerError, TooLargeError,
+                     UnsupportedFormatError, VplanError)
 
 RULE_MAX_THICKNESS = 2.5  # a filled rectangle thinner than this is drawn as a rule
 PAGE_FILL_SHARE = 0.5  # a filled rectangle larger than this share of the page is a background
@@ -89,10 +89,12 @@ def translate(exc: Exception, name: str, page: int | None = None, password: str 
     return CorruptFileError(f"damaged or unreadable PDF ({kind}: {inner})", name, page)
 
 
-def read_pages(pdf, name: str) -> list[PageData]:
-    """Every page's characters and rules, read once; a PDF without any text is refused."""
+def read_pages(pdf, name: str, max_pages: int | None = None) -> list[PageData]:
+    """Every page's characters and rules, read once; a PDF without any text, or too long, is refused."""
     pages = []
     try:
+        if max_pages and len(pdf.pages) > max_pages:
+            raise TooLargeError(f"{len(pdf.pages)} pages, more than the limit of {max_pages}", name)
         for number, page in enumerate(pdf.pages, start=1):
             pages.append(page_data(page, number))
     except VplanError:

@@ -23,11 +23,12 @@ from .pdf_tables import TableRun, same_columns
 from .pdf_text import Line
 
 
-def read_pdf(stream: IO[bytes], name: str = "<stream>", password: str | None = None) -> Document:
-    """A PDF byte stream in, the neutral document model out."""
+def read_pdf(stream: IO[bytes], name: str = "<stream>", password: str | None = None,
+             max_pages: int | None = None) -> Document:
+    """A PDF byte stream in, the neutral document model out (TooLargeError past `max_pages`)."""
     data = read_bytes(stream, name)
     with open_pdf(data, name, password) as pdf:
-        pages = read_pages(pdf, name)
+        pages = read_pages(pdf, name, max_pages)
     try:
         layouts = [page_to_items(p) for p in pages]
         strip_furniture(layouts)

@@ -102,3 +102,76 @@ def test_a_batch_with_bad_files_reports_each_and_writes_the_good_ones(tmp_path):
         assert any(name in line and reason in line for line in result.output.splitlines()), result.output
     assert "ingested: 1" in result.output
     assert not list((tmp_path / "out" / ".tmp").glob("*.parquet"))
+
+
+FIXTURES = SAMPLES.parent.parent.parent / "tests" / "fixtures"
+SAMPLE_PDF = SAMPLES / "varmland_2023-2025.pdf"
+
+
+def scanned_pdf() -> bytes:
+    """A one-page PDF that is only a picture of text, as a scanner makes it."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (600, 800), "white")
+    ImageDraw.Draw(image).text((50, 50), "Verksamhetsplan 2024-2026", fill="black")
+    buf = io.BytesIO()
+    image.save(buf, format="PDF")
+    return buf.getvalue()
+
+
+BAD_FILES = {
+    "empty.pdf": (lambda: b"", "empty_file", "empty"),
+    "truncated.pdf": (lambda: SAMPLE_PDF.read_bytes()[:20000], "corrupt_file", "truncated"),
+    "notes.pdf": (lambda: "Anteckningar, inte en PDF.\n".encode(), "unsupported_format", "no %PDF header"),
+    "locked.pdf": (lambda: (FIXTURES / "pdf_variants" / "encrypted.pdf").read_bytes(), "encrypted", "password"),
+    "scanned.pdf": (scanned_pdf, "no_text_layer", "OCR"),
+    "archive.docx": (renamed_zip, "unsupported_format", "not a Word .docx file"),
+    "minutes.docx": (lambda: (FIXTURES / "bad" / "minutes.docx").read_bytes(), "not_a_plan", "not an activity plan"),
+    "minutes.pdf": (lambda: (FIXTURES / "bad" / "minutes.pdf").read_bytes(), "not_a_plan", "not an activity plan"),
+    "bomb.docx": (zip_bomb, "too_large", "refused"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_each_bad_file_gets_its_reason_and_a_clear_message(tmp_path, name):
+    make, reason, words = BAD_FILES[name]
+    (tmp_path / name).write_bytes(make())
+    report = ingest([tmp_path / name], tmp_path / "out")
+    result = report.results[0]
+    assert (result.status, result.reason) == ("failed", reason)
+    assert words in result.message
+
+
+def test_a_pdf_over_the_page_limit_is_refused_before_it_is_read(tmp_path):
+    report = ingest([SAMPLE_PDF], tmp_path, max_pages=3)
+    assert report.results[0].reason == "too_large" and "limit of 3" in report.results[0].message
+
+
+def test_mixed_batch_of_samples_and_every_bad_kind(tmp_path):
+    from ingest.catalog import connect
+    from .conftest import SAMPLE_NAMES, expected
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    shutil.copytree(SAMPLES, src, ignore=shutil.ignore_patterns("*.json", "*.md"))
+    for name, (make, _, _) in BAD_FILES.items():
+        (src / name).write_bytes(make())
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET)
+    (src / "xxe.docx").write_bytes(xxe_docx(secret))
+    result = CliRunner().invoke(app, ["ingest", str(src), "--out", str(out), "--workers", "2"])
+    assert result.exit_code == 1
+    for name, (_, reason, _) in BAD_FILES.items():
+        assert any(name in line and reason in line for line in result.output.splitlines()), (name, result.output)
+    con = connect(out)
+    errors = dict(con.execute("select source_file, reason from ingest_errors").fetchall())
+    assert errors == {name: reason for name, (_, reason, _) in BAD_FILES.items()}
+    for name in SAMPLE_NAMES:
+        for fmt in ("docx", "pdf"):
+            got = con.execute("select count(*) from activities join documents using (doc_id) where source_file = ?",
+                              [f"{name}.{fmt}"]).fetchone()[0]
+            assert got == len(expected(name)["activities"]), (name, fmt)
+    assert not list((out / ".tmp").glob("*"))
+    listed = {r[0] for r in con.execute("select doc_id from documents").fetchall()}
+    on_disk = {p.stem for p in out.glob("*/*.parquet") if p.parent.name in ("activities", "proposals")}
+    assert on_disk <= listed  # no rows of a document that is not listed
+    assert not [p for p in out.rglob("*") if p.is_file() and SECRET.encode() in p.read_bytes()]
