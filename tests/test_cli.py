@@ -101,3 +101,35 @@ def test_a_file_over_the_time_limit_fails_and_the_batch_goes_on(tmp_path):
     report = ingest(DOCX[:2], tmp_path, time_limit_s=1e-6)
     assert {r.reason for r in report.results} == {"time_limit"}
     assert "longer than" in report.results[0].message
+
+
+def test_ingesting_the_same_inputs_twice_gives_identical_tables(tmp_path):
+    from ingest.pipeline import ingest
+
+    def tables(out):
+        con = duckdb.connect()
+        return {t: sorted(con.execute(f"select * exclude ({'ingested_at' if t == 'documents' else 'doc_id'}) "
+                                      f"from read_parquet('{out}/{t}/*.parquet')").fetchall(), key=repr)
+                for t in TABLES}
+
+    ingest(DOCX, tmp_path)
+    first = tables(tmp_path)
+    ingest(DOCX, tmp_path, force=True)
+    assert tables(tmp_path) == first
+
+
+def test_a_second_ingest_on_the_same_output_waits_for_the_first(tmp_path):
+    import threading
+
+    from ingest.pipeline import ingest
+    from ingest.state import CuratedLock
+
+    waited = threading.Event()
+    with CuratedLock(tmp_path):
+        worker = threading.Thread(target=ingest, args=([DOCX[0]], tmp_path),
+                                  kwargs={"on_wait": lambda lock: waited.set()})
+        worker.start()
+        assert waited.wait(10)
+        assert not (tmp_path / "documents").exists()  # nothing written while the first run holds the lock
+    worker.join(60)
+    assert count(tmp_path, "documents") == 1
