@@ -98,7 +98,7 @@ def print_summary(report, out: Path) -> None:
     if unparsed:
         out_console.print(f"  timings not understood: {unparsed} (activities.tid_parsed = false)")
     if report.compacted:
-        out_console.print(f"  compacted {report.compacted} per-document files into part files")
+        out_console.print(f"  compacted {report.compacted} documents into part files")
     warned = sum(len(r.warnings) for r in ok)
     if warned:
         out_console.print(f"  warnings: {warned} (see documents.warnings)")
@@ -116,7 +116,7 @@ def compact_cmd(
     """
     with CuratedLock(out, on_wait=lambda lock: err_console.print(f"waiting for an ingest to finish ({lock})")):
         merged = compact(out)
-    out_console.print(f"compacted {merged} per-document files in {out}")
+    out_console.print(f"compacted {merged} documents into part files in {out}")
 
 
 @app.command("query")

@@ -51,26 +51,45 @@ def read_all(files: list[Path], schema: pa.Schema) -> pa.Table:
     return pa.concat_tables(tables) if tables else schema.empty_table()
 
 
+def part_region(path: Path) -> str:
+    """The region slug a part file's name carries."""
+    return path.name[len(PART_PREFIX):].rsplit("-", 1)[0]
+
+
+def regions_of_docs(out: Path) -> dict[str, list[str]]:
+    """The doc_ids of the per-document files, by the slug of their region."""
+    by_region: dict[str, list[str]] = {}
+    for f in doc_files(out, "documents"):
+        row = pq.read_table(f, columns=["doc_id", "region"]).to_pylist()[0]
+        by_region.setdefault(region_slug(row["region"]), []).append(row["doc_id"])
+    return by_region
+
+
 def compact(out: Path) -> int:
-    """Merge every table's per-document files into its region parts; the number of files merged."""
+    """Merge the per-document files into the region parts; the number of documents merged.
+
+    One region of one table is in memory at a time, so memory follows the
+    size of a region's part, not the number of files.
+    """
     recover(out)
-    merged = sum(len(doc_files(out, t)) for t in TABLES)
+    by_region = regions_of_docs(out)
+    merged = sum(len(ids) for ids in by_region.values())
     if not merged:
         return 0
     tmp = out / TMP_DIRNAME
     tmp.mkdir(parents=True, exist_ok=True)
     token = secrets.token_hex(4)
     new, old = [], []
-    for table, schema in TABLES.items():
-        files = part_files(out, table) + doc_files(out, table)
-        data = read_all(files, schema)
-        for region in sorted(set(data.column("region").to_pylist()), key=lambda r: (r is None, r or "")):
-            rows = data.filter(pc.is_null(data["region"]) if region is None else pc.equal(data["region"], region))
-            rows = rows.sort_by([("doc_id", "ascending")] + ([("seq", "ascending")] if "seq" in rows.column_names else []))
-            name = f"{PART_PREFIX}{region_slug(region)}-{token}.parquet"
-            pq.write_table(rows, tmp / f"{table}.{name}", row_group_size=ROW_GROUP_ROWS)
+    for slug, doc_ids in sorted(by_region.items()):
+        for table, schema in TABLES.items():
+            files = [p for p in part_files(out, table) if part_region(p) == slug]
+            files += [out / table / f"{d}.parquet" for d in doc_ids if (out / table / f"{d}.parquet").exists()]
+            data = read_all(files, schema)
+            keys = [("doc_id", "ascending")] + ([("seq", "ascending")] if "seq" in schema.names else [])
+            name = f"{PART_PREFIX}{slug}-{token}.parquet"
+            pq.write_table(data.sort_by(keys), tmp / f"{table}.{name}", row_group_size=ROW_GROUP_ROWS)
             new.append((tmp / f"{table}.{name}", out / table / name))
-        old += files
+            old += files
     journal = out / JOURNAL
     journal.write_text(json.dumps({"new": [str(f) for _, f in new], "old": [str(f) for f in old]}))
     for staged, final in new:

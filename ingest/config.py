@@ -12,5 +12,5 @@ TMP_DIRNAME = ".tmp"  # where a document's files are written before they are ren
 SOFFICE_TIMEOUT_S = 120
 RUNS_DIRNAME = "_runs"  # one JSON report per ingest run
 TIME_LIMIT_S = 300.0  # parsing one file may take at most this long
-COMPACT_AFTER = 100  # per-document files in `documents` that make an ingest run compact at its end
+COMPACT_AFTER = 100  # an ingest run compacts whenever this many per-document files have gathered
 MAX_PAGES = 500  # a PDF with more pages is refused (plans run to tens of pages)

@@ -34,7 +34,7 @@ class FileResult:
 @dataclass
 class IngestReport:
     results: list[FileResult] = field(default_factory=list)
-    compacted: int = 0  # per-document files merged into part files at the end of the run
+    compacted: int = 0  # documents merged from per-document files into part files during the run
 
     def with_status(self, status: str) -> list[FileResult]:
         return [r for r in self.results if r.status == status]
@@ -140,12 +140,16 @@ def ingest(paths: Iterable[Path], out: Path, password: str | None = None, force:
         items = [triage(path, batch) for path in files]
         jobs = [ParseJob(i.path, password, time_limit_s, max_pages) for i in items if i.done is None]
         outcomes = ordered_map(run_parse_job, jobs, workers)
+        fresh = len(doc_files(out, "documents"))
         for item in items:
             result = item.done or store(item, next(outcomes), batch)
             report.results.append(result)
+            fresh += result.status == "ingested"
+            if fresh >= COMPACT_AFTER:  # keep the number of small files, and the memory to merge them, bounded
+                report.compacted += compact(out)
+                batch.state.compacted |= {r.doc_id for r in report.results if r.status == "ingested"}
+                fresh = 0
             if on_file:
                 on_file(result)
-        if len(doc_files(out, "documents")) >= COMPACT_AFTER:
-            report.compacted = compact(out)
         write_run_report(out, report)
     return report

@@ -62,3 +62,13 @@ def test_a_compaction_cut_short_is_undone_and_a_finished_one_completed(tmp_path)
     (tmp_path / JOURNAL).write_text(json.dumps({"new": [str(missing)], "old": [str(doc_files(tmp_path, "activities")[0])]}))
     recover(tmp_path)
     assert table(tmp_path, "activities") == before and not (tmp_path / JOURNAL).exists()
+
+
+def test_a_large_batch_compacts_as_it_goes(tmp_path, monkeypatch):
+    import ingest.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "COMPACT_AFTER", 2)
+    report = ingest(DOCX, tmp_path)
+    assert report.compacted == 6 and doc_files(tmp_path, "documents") == []
+    assert len(table(tmp_path, "activities")) == 256
+    assert len(ingest(DOCX, tmp_path).with_status("unchanged")) == len(DOCX)
