@@ -78,3 +78,9 @@ def run_parse_job(job: ParseJob) -> ParseOutcome:
         return ParseOutcome(job.path, reason="too_large", message="the file needs more memory than is available")
     except Exception as exc:  # a parser bug must not stop the batch
         return ParseOutcome(job.path, reason="internal_error", message=f"unexpected {type(exc).__name__}: {exc}")
+
+
+def crashed(job: ParseJob, exc: Exception) -> ParseOutcome:
+    """The outcome of a job whose worker process died while parsing it."""
+    return ParseOutcome(job.path, reason="worker_crashed",
+                        message=f"the parsing process died ({type(exc).__name__}); the file may be damaged")

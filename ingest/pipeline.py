@@ -10,7 +10,7 @@ from parsers.errors import UsageError
 
 from .compact import compact, doc_files
 from .config import COMPACT_AFTER, DOC_ID_LENGTH, MAX_PAGES, SUFFIXES, TIME_LIMIT_S
-from .jobs import ParseJob, ParseOutcome, run_parse_job
+from .jobs import ParseJob, ParseOutcome, crashed, run_parse_job
 from .keys import KeyRegistry
 from .parallel import ordered_map
 from .report import write_run_report
@@ -139,7 +139,7 @@ def ingest(paths: Iterable[Path], out: Path, password: str | None = None, force:
         batch = Batch(out, KeyRegistry.from_curated(out), state, force)
         items = [triage(path, batch) for path in files]
         jobs = [ParseJob(i.path, password, time_limit_s, max_pages) for i in items if i.done is None]
-        outcomes = ordered_map(run_parse_job, jobs, workers)
+        outcomes = ordered_map(run_parse_job, jobs, workers, on_crash=crashed)
         fresh = len(doc_files(out, "documents"))
         for item in items:
             result = item.done or store(item, next(outcomes), batch)
