@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+import pyarrow as pa
+
 from parsers.errors import UsageError
 
 from .compact import compact, doc_files
@@ -133,6 +135,9 @@ def ingest(paths: Iterable[Path], out: Path, password: str | None = None, force:
     """
     files = discover(paths)
     report = IngestReport()
+    # Arrow's default jemalloc pool kept growing over long batches (+23 MiB from 100 to 600 plans);
+    # the system allocator gives freed memory back, so peak memory stays flat.
+    pa.set_memory_pool(pa.system_memory_pool())
     with CuratedLock(out, on_wait):
         state = CuratedState.load(out)
         remove_leftovers(out, state)
