@@ -1,8 +1,8 @@
 """Compaction: merge the per-document Parquet files into one part file per table and region.
 
 Per-document files (`<table>/<doc_id>.parquet`) make re-ingesting a document
-cheap; part files (`<table>/part-<region>-<token>.parquet`, sorted by doc_id
-and seq) keep queries fast as the archive grows. Both live in the same folder,
+cheap; part files (`<table>/part-<region>-<token>.parquet`, each document's
+rows together in seq order) keep queries fast as the archive grows. Both live in the same folder,
 so `read_parquet('<out>/<table>/**/*.parquet')` reads them alike.
 
 A compaction writes its new parts under `.tmp/`, records in `.compact.json`
@@ -27,7 +27,7 @@ from .schema import TABLES
 
 PART_PREFIX = "part-"
 JOURNAL = ".compact.json"
-ROW_GROUP_ROWS = 100_000
+ROW_GROUP_ROWS = 20_000
 
 
 def is_part(path: Path) -> bool:
@@ -46,9 +46,18 @@ def region_slug(region: str | None) -> str:
     return re.sub(r"[^\w]+", "_", region or "unknown").strip("_").lower() or "unknown"
 
 
-def read_all(files: list[Path], schema: pa.Schema) -> pa.Table:
-    tables = [pq.read_table(f).select(schema.names).cast(schema) for f in files]
-    return pa.concat_tables(tables) if tables else schema.empty_table()
+def write_part(files: list[Path], schema: pa.Schema, dest: Path) -> None:
+    """Stream `files` into one Parquet file, a row group at a time, so memory stays at one row group."""
+    with pq.ParquetWriter(dest, schema) as writer:
+        buffer: list[pa.Table] = []
+        for f in files:
+            for batch in pq.ParquetFile(f).iter_batches(batch_size=ROW_GROUP_ROWS):
+                buffer.append(pa.Table.from_batches([batch]).select(schema.names).cast(schema))
+                if sum(t.num_rows for t in buffer) >= ROW_GROUP_ROWS:
+                    writer.write_table(pa.concat_tables(buffer), row_group_size=ROW_GROUP_ROWS)
+                    buffer = []
+        if buffer or not files:
+            writer.write_table(pa.concat_tables(buffer) if buffer else schema.empty_table())
 
 
 def part_region(path: Path) -> str:
@@ -68,8 +77,9 @@ def regions_of_docs(out: Path) -> dict[str, list[str]]:
 def compact(out: Path) -> int:
     """Merge the per-document files into the region parts; the number of documents merged.
 
-    One region of one table is in memory at a time, so memory follows the
-    size of a region's part, not the number of files.
+    Parts are streamed a row group at a time: the region's old part first,
+    then the new documents in doc_id order, so every document's rows stay
+    together and memory stays at one row group whatever the archive's size.
     """
     recover(out)
     by_region = regions_of_docs(out)
@@ -83,11 +93,9 @@ def compact(out: Path) -> int:
     for slug, doc_ids in sorted(by_region.items()):
         for table, schema in TABLES.items():
             files = [p for p in part_files(out, table) if part_region(p) == slug]
-            files += [out / table / f"{d}.parquet" for d in doc_ids if (out / table / f"{d}.parquet").exists()]
-            data = read_all(files, schema)
-            keys = [("doc_id", "ascending")] + ([("seq", "ascending")] if "seq" in schema.names else [])
+            files += [out / table / f"{d}.parquet" for d in sorted(doc_ids) if (out / table / f"{d}.parquet").exists()]
             name = f"{PART_PREFIX}{slug}-{token}.parquet"
-            pq.write_table(data.sort_by(keys), tmp / f"{table}.{name}", row_group_size=ROW_GROUP_ROWS)
+            write_part(files, schema, tmp / f"{table}.{name}")
             new.append((tmp / f"{table}.{name}", out / table / name))
             old += files
     journal = out / JOURNAL

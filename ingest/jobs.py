@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parsers import parse_plan
+from parsers.enrich import activity_norms
 from parsers.errors import TimeLimitError, VplanError
 from parsers.records import ParsedPlan
 
@@ -28,6 +29,7 @@ class ParseJob:
 class ParseOutcome:
     path: Path
     plan: ParsedPlan | None = None
+    norms: list[dict] | None = None  # the normalised columns of each activity, computed in the worker
     reason: str | None = None  # set when parsing failed
     message: str | None = None
 
@@ -66,7 +68,7 @@ def run_parse_job(job: ParseJob) -> ParseOutcome:
             data, fmt = bytes_to_parse(job.path)
             plan = parse_plan(io.BytesIO(data), fmt, name=str(job.path), password=job.password,
                               max_pages=job.max_pages)
-        return ParseOutcome(job.path, plan)
+        return ParseOutcome(job.path, plan, [activity_norms(a) for a in plan.activities])
     except VplanError as exc:
         where = f"page {exc.page}: " if exc.page is not None else ""
         return ParseOutcome(job.path, reason=exc.reason, message=where + exc.message)

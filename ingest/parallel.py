@@ -22,8 +22,14 @@ R = TypeVar("R")
 AHEAD_PER_WORKER = 4  # jobs in flight per worker: enough to keep them busy, few enough to bound memory
 
 
+PRELOAD = ["parsers", "parsers.pdf_reader", "parsers.docx_reader", "parsers.normalise", "ingest.jobs"]
+
+
 def new_pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
+    """A pool whose workers fork from a server that has already imported the parsers."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
 def run_alone(fn: Callable[[T], R], item: T, on_crash: Callable[[T, Exception], R]) -> R:

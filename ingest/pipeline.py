@@ -112,7 +112,7 @@ def store(item: Triaged, outcome: ParseOutcome, batch: Batch) -> FileResult:
         return FileResult(path, "failed", reason=outcome.reason, message=outcome.message)
     plan = outcome.plan
     try:
-        rows = plan_to_rows(plan, doc_id, batch.keys)
+        rows = plan_to_rows(plan, doc_id, batch.keys, outcome.norms)
         rows["documents"] = [document_row(plan, doc_id, item.sha256, path)]
         replaced = batch.state.by_path.get(str(path))
         if replaced and replaced != doc_id:  # the file changed since it was last ingested

@@ -28,13 +28,18 @@ def document_row(plan: ParsedPlan, doc_id: str, sha256: str, path: Path) -> dict
     }
 
 
-def plan_to_rows(plan: ParsedPlan, doc_id: str, keys: KeyRegistry) -> dict[str, list[dict]]:
-    """Rows per child table, each tagged with the document and its region."""
+def plan_to_rows(plan: ParsedPlan, doc_id: str, keys: KeyRegistry,
+                 norms: list[dict] | None = None) -> dict[str, list[dict]]:
+    """Rows per child table, each tagged with the document and its region.
+
+    `norms` are the activities' normalised columns when a worker computed them already.
+    """
     region = plan.meta.region
     tag = {"doc_id": doc_id, "region": region}
+    norms = norms if norms is not None else [activity_norms(a) for a in plan.activities]
     activities = []
-    for a in plan.activities:
-        row = {**tag, **asdict(a), **activity_norms(a), "activity_key": keys.key(region, a.aktivitet)}
+    for a, norm in zip(plan.activities, norms):
+        row = {**tag, **asdict(a), **norm, "activity_key": keys.key(region, a.aktivitet)}
         row["extra"] = list(a.extra.items())
         activities.append(row)
     return {
