@@ -20,6 +20,7 @@ from typing import Callable, Iterable, Iterator, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 AHEAD_PER_WORKER = 4  # jobs in flight per worker: enough to keep them busy, few enough to bound memory
+TASKS_PER_WORKER = 50  # a worker is replaced after this many files, so what a parser caches cannot pile up
 
 
 PRELOAD = ["parsers", "parsers.pdf_reader", "parsers.docx_reader", "parsers.normalise", "ingest.jobs"]
@@ -29,7 +30,7 @@ def new_pool(workers: int) -> ProcessPoolExecutor:
     """A pool whose workers fork from a server that has already imported the parsers."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, max_tasks_per_child=TASKS_PER_WORKER)
 
 
 def run_alone(fn: Callable[[T], R], item: T, on_crash: Callable[[T, Exception], R]) -> R:

@@ -79,11 +79,13 @@ def translate(exc: Exception, name: str, page: int | None = None, password: str 
     if isinstance(exc, VplanError):
         return exc
     inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    if isinstance(inner, VplanError):  # e.g. a time limit that fired inside pdfminer
+        return inner
     kind = type(inner).__name__
     if kind == "PDFPasswordIncorrect":
         return EncryptedFileError(
             "the PDF is encrypted and the password given does not open it" if password else
-            "the PDF is encrypted and needs a password to be opened (pass password=...)", name, page)
+            "the PDF is encrypted: it needs its password (vplan ingest --password)", name, page)
     if "Password" in kind or "Encrypt" in kind:
         return EncryptedFileError(f"the PDF's encryption is not supported ({inner})", name, page)
     return CorruptFileError(f"damaged or unreadable PDF ({kind}: {inner})", name, page)

@@ -175,3 +175,8 @@ def test_mixed_batch_of_samples_and_every_bad_kind(tmp_path):
     on_disk = {p.stem for p in out.glob("*/*.parquet") if p.parent.name in ("activities", "proposals")}
     assert on_disk <= listed  # no rows of a document that is not listed
     assert not [p for p in out.rglob("*") if p.is_file() and SECRET.encode() in p.read_bytes()]
+
+
+def test_a_time_limit_that_fires_inside_the_pdf_parser_is_reported_as_such(tmp_path):
+    report = ingest([SAMPLE_PDF], tmp_path, time_limit_s=0.01)
+    assert report.results[0].reason == "time_limit"
