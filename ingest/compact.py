@@ -27,7 +27,7 @@ from .schema import TABLES
 
 PART_PREFIX = "part-"
 JOURNAL = ".compact.json"
-ROW_GROUP_ROWS = 20_000
+ROW_GROUP_ROWS = 5_000  # rows per row group, and so the most rows a compaction holds in memory
 
 
 def is_part(path: Path) -> bool:
