@@ -131,12 +131,6 @@ def recover(out: Path) -> None:
         journal.unlink()
 
 
-def parts_with(out: Path, doc_id: str) -> bool:
-    """Whether any part file holds rows of `doc_id`."""
-    return any(doc_id in pq.read_table(p, columns=["doc_id"]).column("doc_id").to_pylist()
-               for p in part_files(out, "documents"))
-
-
 def drop_from_parts(out: Path, doc_id: str) -> None:
     """Rewrite the parts that hold `doc_id` without its rows (documents first)."""
     tmp = out / TMP_DIRNAME
