@@ -135,7 +135,7 @@ def drop_from_parts(out: Path, doc_id: str) -> None:
     """Rewrite the parts that hold `doc_id` without its rows (documents first)."""
     tmp = out / TMP_DIRNAME
     tmp.mkdir(parents=True, exist_ok=True)
-    for table in ["documents"] + [t for t in TABLES if t != "documents"]:
+    for table in TABLES:  # documents first
         for part in part_files(out, table):
             data = pq.read_table(part)
             keep = data.filter(pc.not_equal(data["doc_id"], doc_id))

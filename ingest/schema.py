@@ -48,13 +48,14 @@ NATIONAL_ACTIVITIES = pa.schema([
     ("agency", TEXT), ("seq", INT),
 ])
 
-TABLES: dict[str, pa.Schema] = {
+TABLES: dict[str, pa.Schema] = {  # documents first: it lists a document, the others hold its rows
     "documents": DOCUMENTS,
     "activities": ACTIVITIES,
     "budget_lines": BUDGET_LINES,
     "proposals": PROPOSALS,
     "national_activities": NATIONAL_ACTIVITIES,
 }
+CHILD_TABLES = [t for t in TABLES if t != "documents"]
 
 INGEST_ERRORS = pa.schema([  # the files that failed in the latest ingest run
     ("source_path", TEXT), ("source_file", TEXT), ("reason", TEXT), ("message", TEXT), ("run_at", TIMESTAMP),

@@ -14,7 +14,7 @@ from parsers import PARSER_VERSION
 
 from .compact import doc_files, part_files, recover
 from .config import TMP_DIRNAME
-from .schema import TABLES
+from .schema import CHILD_TABLES
 from .writer import remove_document
 
 LOCK_NAME = ".lock"
@@ -76,9 +76,8 @@ def remove_leftovers(out: Path, state: CuratedState) -> int:
     recover(out)
     shutil.rmtree(out / TMP_DIRNAME, ignore_errors=True)
     orphans = set()
-    for table in TABLES:
-        if table != "documents":
-            orphans |= {f.stem for f in doc_files(out, table) if f.stem not in state.versions}
+    for table in CHILD_TABLES:
+        orphans |= {f.stem for f in doc_files(out, table) if f.stem not in state.versions}
     for doc_id in orphans:
         remove_document(out, doc_id)
     return len(orphans)

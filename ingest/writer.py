@@ -9,7 +9,7 @@ import pyarrow.parquet as pq
 
 from .compact import drop_from_parts
 from .config import TMP_DIRNAME
-from .schema import TABLES
+from .schema import CHILD_TABLES, TABLES
 
 
 def table_path(out: Path, table: str, doc_id: str) -> Path:
@@ -28,8 +28,7 @@ def write_document(out: Path, doc_id: str, rows: dict[str, list[dict]], in_parts
     tmp = out / TMP_DIRNAME
     tmp.mkdir(parents=True, exist_ok=True)
     staged = []
-    order = [t for t in TABLES if t != "documents"] + ["documents"]
-    for table in order:
+    for table in CHILD_TABLES + ["documents"]:
         part = tmp / f"{table}.{doc_id}.parquet"
         pq.write_table(pa.Table.from_pylist(rows.get(table, []), schema=TABLES[table]), part)
         staged.append((part, table_path(out, table, doc_id)))
@@ -43,7 +42,7 @@ def write_document(out: Path, doc_id: str, rows: dict[str, list[dict]], in_parts
 
 def remove_document(out: Path, doc_id: str, in_parts: bool = False) -> None:
     """Remove a document's rows; the documents row goes first so no half document is listed."""
-    for table in ["documents"] + [t for t in TABLES if t != "documents"]:
+    for table in TABLES:  # documents first
         table_path(out, table, doc_id).unlink(missing_ok=True)
     if in_parts:
         drop_from_parts(out, doc_id)
