@@ -116,7 +116,7 @@ def compact_cmd(
     """
     with CuratedLock(out, on_wait=lambda lock: err_console.print(f"waiting for an ingest to finish ({lock})")):
         merged = compact(out)
-    out_console.print(f"compacted {merged} documents into part files in {out}")
+    out_console.print(f"compacted {len(merged)} documents into part files in {out}")
 
 
 @app.command("query")

@@ -74,8 +74,8 @@ def regions_of_docs(out: Path) -> dict[str, list[str]]:
     return by_region
 
 
-def compact(out: Path) -> int:
-    """Merge the per-document files into the region parts; the number of documents merged.
+def compact(out: Path) -> list[str]:
+    """Merge the per-document files into the region parts; the doc_ids merged.
 
     Parts are streamed a row group at a time: the region's old part first,
     then the new documents in doc_id order, so every document's rows stay
@@ -83,9 +83,9 @@ def compact(out: Path) -> int:
     """
     recover(out)
     by_region = regions_of_docs(out)
-    merged = sum(len(ids) for ids in by_region.values())
+    merged = sorted(d for ids in by_region.values() for d in ids)
     if not merged:
-        return 0
+        return []
     tmp = out / TMP_DIRNAME
     tmp.mkdir(parents=True, exist_ok=True)
     token = secrets.token_hex(4)

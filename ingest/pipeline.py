@@ -160,9 +160,10 @@ def ingest(paths: Iterable[Path], out: Path, password: str | None = None, force:
             report.results.append(result)
             fresh += result.status == "ingested"
             if fresh >= COMPACT_AFTER:  # keep the number of small files, and the memory to merge them, bounded
-                report.compacted += compact(out)
+                merged = compact(out)
+                report.compacted += len(merged)
+                batch.state.compacted.update(merged)  # old versions too: a later file may replace one
                 release_memory()
-                batch.state.compacted |= {r.doc_id for r in report.results if r.status == "ingested"}
                 fresh = 0
             if on_file:
                 on_file(result)
