@@ -5,7 +5,7 @@ alike: header mapping, category rows, placeholders, vertical merges.
 """
 from __future__ import annotations
 
-from .headers import map_header
+from .headers import is_activity_header, map_header
 from .model import Cell, Row, Table
 from .normalise import match_miljomal, parse_tid, tid_is_parsed
 from .records import ACTIVITY_FIELDS, Activity
@@ -30,6 +30,16 @@ def header_texts(rows: list[Row], n_cols: int) -> list[str]:
         for i, text in enumerate(row.texts()[:n_cols]):
             cols[i] = collapse(f"{cols[i]} {text}")
     return cols
+
+
+def table_header(table: Table) -> tuple[int, list[str]]:
+    """The number of header rows and the header text of each column."""
+    n_head = header_rows(table)
+    return n_head, header_texts(table.rows[:n_head], table.n_cols)
+
+
+def is_activity_table(table: Table) -> bool:
+    return bool(table.rows) and is_activity_header(table_header(table)[1])
 
 
 def fill_vertical_merges(rows: list[list[Cell]]) -> list[list[str]]:
@@ -89,9 +99,8 @@ def infer_fields(fields: list[str], rows: list[list[str]]) -> list[str]:
 def table_to_activities(table: Table, plan_year: int | None, category: str | None,
                         first_seq: int = 0) -> list[Activity]:
     """Activities of one activity table, in document order."""
-    n_head = header_rows(table)
+    n_head, header = table_header(table)
     n_cols = table.n_cols
-    header = header_texts(table.rows[:n_head], n_cols)
     fields = map_header(header)
     body = table.rows[n_head:]
     grids = [row.grid()[:n_cols] for row in body]

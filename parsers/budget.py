@@ -54,8 +54,9 @@ def is_budget_table(table: Table) -> bool:
     cols = value_columns(table.rows[0].texts(), None)
     if not cols:
         return False
-    amounts = sum(1 for r in table.rows[1:] for c in cols
-                  if c.index < len(r.grid()) and parse_amount(r.texts()[c.index]) is not None)
+    rows = [r.texts() for r in table.rows[1:]]
+    amounts = sum(1 for texts in rows for c in cols
+                  if c.index < len(texts) and parse_amount(texts[c.index]) is not None)
     return amounts >= 2
 
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .activities import header_rows, header_texts, table_to_activities
+from .activities import is_activity_table, table_to_activities
 from .budget import is_budget_table, table_to_budget, unit_in
 from .errors import NotAPlanError
-from .headers import is_activity_header
 from .lists import blocks_to_national, blocks_to_proposals
 from .metadata import read_metadata
 from .model import Block, Document, Paragraph, Table
@@ -53,11 +52,6 @@ def blocks_to_sections(blocks: list[Block]) -> list[Section]:
         else:
             sections[-1].blocks.append(block)
     return sections
-
-
-def is_activity_table(table: Table) -> bool:
-    return bool(table.rows) and is_activity_header(
-        header_texts(table.rows[:header_rows(table)], table.n_cols))
 
 
 def document_to_plan(doc: Document, name: str = "<stream>") -> ParsedPlan:
