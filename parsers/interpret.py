@@ -13,7 +13,7 @@ from .budget import is_budget_table, table_to_budget, unit_in
 from .errors import NotAPlanError
 from .lists import blocks_to_national, blocks_to_proposals
 from .metadata import read_metadata
-from .model import Block, Document, Paragraph, Table
+from .model import Block, Document, Paragraph
 from .records import ParsedPlan
 from .text import find_year, fold
 from .vocabulary import words_for
