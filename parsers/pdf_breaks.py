@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .pdf_text import Line
+from .words import is_word
 
 BREAK_AFTER = ("-", "/", "\u2010", "\u2011", "\u2013")  # a line may wrap after these inside a word
 CLOSING = set(".,;:!?)]}»”’%")  # never preceded by a space
@@ -81,13 +82,31 @@ def joiner(prev: Line, nxt: Line, right: float, ctx: TextContext = TextContext()
     if prev.text.endswith(BREAK_AFTER):
         return compound_joiner(prev, nxt, right, ctx)
     if " " in prev.text:
-        return " "  # a line of several words wraps at a space
+        return full_line_joiner(prev, nxt, right)
     for rule in (punctuation_joiner(prev.text, nxt.text, before, early=True),
                  geometry_joiner(prev, nxt, right, left, ctx),
                  punctuation_joiner(prev.text, nxt.text, before, early=False)):
         if rule is not None:
             return rule
     return "" if nxt.text[0].isdigit() else lexical_joiner(prev.text, nxt.text, ctx)
+
+
+def first_glyph_width(line: Line) -> float:
+    ink = [c for c in line.chars if not c["text"].isspace()]
+    return (ink[0]["x1"] - ink[0]["x0"]) if ink else 0.5 * line.size
+
+
+def full_line_joiner(prev: Line, nxt: Line, right: float) -> str:
+    """A line of several words wraps at a space, unless it is full to the edge and the next line
+    starts with what is no word of its own but completes the line's last one: a layout that
+    breaks a long word wherever the line ends ("länsgemensamma b" / "ehovsutredningsmallen")."""
+    if right - prev.x1 > first_glyph_width(nxt) + 0.5 or prev.text[-1] in CLOSING or not starts_lower(nxt.text):
+        return " "
+    head, tail = WORD.match(nxt.text), WORD.findall(prev.text)
+    if head is None or not tail:
+        return " "
+    first, last = head.group(0), tail[-1]
+    return "" if not is_word(first) and is_word(last + first) else " "
 
 
 def compound_joiner(prev: Line, nxt: Line, right: float, ctx: TextContext) -> str:
@@ -121,10 +140,8 @@ def geometry_joiner(prev: Line, nxt: Line, right: float, left: float | None, ctx
     """What the widths say, or None: a space if the next glyph would have fit after the line or
     the two pieces would fit on a line of their own; a break if the producer keeps spaces at
     wraps and one would have fit here."""
-    ink = [c for c in nxt.chars if not c["text"].isspace()]
-    glyph_w = (ink[0]["x1"] - ink[0]["x0"]) if ink else 0.5 * nxt.size
     room = right - prev.x1
-    if room > glyph_w + 0.5:
+    if room > first_glyph_width(nxt) + 0.5:
         return " "
     if left is not None and last_word_width(prev) + nxt.first_word_width() <= right - left - 0.5:
         return " "
@@ -136,7 +153,8 @@ def geometry_joiner(prev: Line, nxt: Line, right: float, left: float | None, ctx
 def lexical_joiner(prev: str, nxt: str, ctx: TextContext) -> str:
     """Break or space between a full-width word and the next line, from the document's words:
     joined they make a word it uses (break), or the first is a word it ends elsewhere and the
-    second begins one of its words, or the second is among its most frequent words (space)."""
+    second begins one of its words, or the second is among its most frequent words (space);
+    else from Swedish: two words that make no word together keep their space ("… i landet")."""
     head = WORD.match(nxt.lower())
     word = head.group(0) if head else ""
     tail = WORD.findall(prev.lower())
@@ -145,7 +163,7 @@ def lexical_joiner(prev: str, nxt: str, ctx: TextContext) -> str:
         return ""
     if last in ctx.ends and ctx.begins_word(word) or len(word) >= 3 and word in ctx.common:
         return " "
-    return ""
+    return " " if is_word(last) and is_word(word) and not is_word(last + word) else ""
 
 
 def space_width(*lines: Line) -> float:

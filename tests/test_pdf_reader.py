@@ -27,14 +27,6 @@ VARIANTS = ROOT / "tests" / "fixtures" / "pdf_variants"
 PAIRS = sorted(p for p in list(SAMPLES.glob("*.pdf")) + list(VARIANTS.glob("*.pdf"))
                if p.with_suffix(".docx").exists())
 IDS = [p.stem for p in PAIRS]
-# Layouts with a line break the reader cannot tell apart from a broken word, and why.
-KNOWN_AMBIGUOUS = {
-    "j21_portrait_narrow": "'Dricksvatten' fills its narrow cell exactly and 'av' starts the next line: "
-                           "a wrap at a space or a word broken inside look the same, and the document "
-                           "never shows 'Dricksvatten' as a complete word elsewhere",
-}
-TABLE_PAIRS = [pytest.param(p, marks=pytest.mark.xfail(reason=KNOWN_AMBIGUOUS[p.stem], strict=True))
-               if p.stem in KNOWN_AMBIGUOUS else p for p in PAIRS]
 _CACHE: dict[Path, tuple] = {}
 
 
@@ -78,7 +70,7 @@ def first_difference(got: Table, want: Table) -> str | None:
     return None
 
 
-@pytest.mark.parametrize("pdf", TABLE_PAIRS, ids=IDS)
+@pytest.mark.parametrize("pdf", PAIRS, ids=IDS)
 def test_pdf_tables_equal_word_tables(pdf):
     got, want = (tables(d) for d in both(pdf))
     assert len(got) == len(want), f"{len(got)} tables in the PDF, {len(want)} in Word"
@@ -103,7 +95,7 @@ def test_pdf_paragraphs_equal_word_paragraphs(pdf):
     assert len(got) == len(want), f"{len(got)} paragraphs in the PDF, {len(want)} in Word"
 
 
-@pytest.mark.parametrize("pdf", sorted(SAMPLES.glob("*.pdf")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("pdf", [p for p in PAIRS if p.parent == SAMPLES], ids=lambda p: p.stem)
 def test_heading_levels_follow_font_sizes_like_word_styles(pdf):
     got, want = ([(norm(p.text), p.heading_level) for p in paragraphs(d) if p.heading_level is not None]
                  for d in both(pdf))

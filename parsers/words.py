@@ -1,0 +1,63 @@
+"""Is this a Swedish word? For deciding whether a line break fell inside a word.
+
+A word is known when Swedish text uses it often enough (the `wordfreq`
+package's Swedish list), or when it is a compound of known words joined
+directly or by a linking "s" ("miljö|samverkans|organisationer"), as Swedish
+writes its compounds. A single letter is a word only when it is one of the
+one-letter words (i, å, ö). The list is loaded on first use.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+MIN_ZIPF = 1.5  # a whole word this frequent (zipf scale) is known
+PART_ZIPF = 2.0  # a leading part of a compound must be more frequent, so that noise does not make compounds
+MIN_PART = 4  # letters in a part of a compound (so that "och", "för" never make one)
+MAX_PARTS = 4
+ONE_LETTER_WORDS = frozenset("iåö")
+
+
+@lru_cache(maxsize=1)
+def frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("sv", wordlist="best")
+
+
+def zipf(word: str) -> float:
+    """The word's frequency on the zipf scale (log10 per billion words); 0 when unseen."""
+    from math import log10
+
+    f = frequencies().get(word, 0.0)
+    return log10(f) + 9 if f > 0 else 0.0
+
+
+@lru_cache(maxsize=65536)
+def is_word(word: str) -> bool:
+    w = word.casefold()
+    if not w.isalpha():
+        return False
+    if len(w) == 1:
+        return w in ONE_LETTER_WORDS
+    return zipf(w) >= MIN_ZIPF or is_compound(w, MAX_PARTS)
+
+
+def is_part(part: str, last: bool = False) -> bool:
+    """A known part of a compound; the last part carries the inflection, so it may be rarer."""
+    return len(part) >= MIN_PART and zipf(part) >= (MIN_ZIPF if last else PART_ZIPF)
+
+
+@lru_cache(maxsize=65536)
+def is_compound(word: str, parts: int) -> bool:
+    """Whether `word` splits into at most `parts` known parts, each maybe followed by a linking s."""
+    if is_part(word, last=True):
+        return True
+    if parts <= 1:
+        return False
+    for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        head, tail = word[:i], word[i:]
+        if not is_part(head):
+            continue
+        if is_compound(tail, parts - 1) or tail[0] == "s" and len(tail) > MIN_PART and is_compound(tail[1:], parts - 1):
+            return True
+    return False
