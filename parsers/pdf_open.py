@@ -15,6 +15,8 @@ from .errors import (CorruptFileError, EmptyFileError, EncryptedFileError, NoTex
 
 RULE_MAX_THICKNESS = 2.5  # a filled rectangle thinner than this is drawn as a rule
 PAGE_FILL_SHARE = 0.5  # a filled rectangle larger than this share of the page is a background
+WHITE = 0.97  # a fill this light is paper, not shading
+DARK = 0.5  # a fill this dark carries light text
 
 
 @dataclass
@@ -32,12 +34,24 @@ class Rule:
 
 
 @dataclass
+class Shade:
+    """A filled rectangle behind text: a shaded row, a header band, a zebra stripe."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    dark: bool = False  # dark enough to carry light text (a header band)
+
+
+@dataclass
 class PageData:
     number: int  # 1-based
     width: float
     height: float
     chars: list[dict]
     rules: list[Rule] = field(default_factory=list)
+    shades: list[Shade] = field(default_factory=list)
 
 
 def read_bytes(stream: IO[bytes], name: str) -> bytes:
@@ -117,7 +131,40 @@ def page_data(page, number: int) -> PageData:
     chars = [c for c in page.chars if c.get("upright", True) and c["text"] != "\n"]
     rules = [r for obj in page.lines for r in object_rules(obj, width, height)]
     rules += [r for obj in page.rects for r in object_rules(obj, width, height)]
-    return PageData(number, width, height, chars, rules)
+    shades = [s for obj in page.rects + page.curves if (s := object_shade(obj, width, height))]
+    return PageData(number, width, height, chars, rules, shades)
+
+
+def luminance(color) -> float | None:
+    """0 (black) to 1 (white) for a gray, RGB or CMYK colour as pdfplumber gives it; None if unknown."""
+    if isinstance(color, (int, float)):
+        color = (color,)
+    if not isinstance(color, (tuple, list)) or not all(isinstance(v, (int, float)) for v in color):
+        return None
+    if len(color) == 1:
+        return float(color[0])
+    if len(color) == 3:
+        r, g, b = color
+        return 0.299 * r + 0.587 * g + 0.114 * b
+    if len(color) == 4:
+        c, m, y, k = color
+        return (1 - min(1.0, c + k)) * 0.299 + (1 - min(1.0, m + k)) * 0.587 + (1 - min(1.0, y + k)) * 0.114
+    return None
+
+
+def object_shade(obj: dict, page_w: float, page_h: float) -> Shade | None:
+    """The shading a filled rectangle (or closed path) draws, if it is neither a rule, nor white,
+    nor the page's background."""
+    x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
+    w, h = x1 - x0, bottom - top
+    if not obj.get("fill") or w <= RULE_MAX_THICKNESS or h <= RULE_MAX_THICKNESS:
+        return None
+    if w * h >= PAGE_FILL_SHARE * page_w * page_h:
+        return None
+    lum = luminance(obj.get("non_stroking_color"))
+    if lum is None or lum >= WHITE:
+        return None
+    return Shade(x0, top, x1, bottom, dark=lum < DARK)
 
 
 def object_rules(obj: dict, page_w: float, page_h: float) -> list[Rule]:

@@ -4,9 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .pdf_cells import PageTable, build_table, split_open_frame
-from .pdf_grid import TOL, Frame, find_frames
-from .pdf_open import PageData
+from .pdf_grid import TOL, Frame, find_frames, merge_collinear
+from .pdf_open import PageData, Rule, Shade
+from .pdf_paragraphs import body_size
 from .pdf_text import Line, chars_to_lines
+from .pdf_text_tables import text_tables
 
 
 @dataclass
@@ -16,6 +18,8 @@ class PageLayout:
     height: float
     items: list  # Line | PageTable, top to bottom
     furniture: list[Line] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    shades: list[Shade] = field(default_factory=list)
 
 
 def item_top(item) -> float:
@@ -23,11 +27,39 @@ def item_top(item) -> float:
 
 
 def page_to_items(page: PageData) -> PageLayout:
-    """The page's tables and the text lines outside them, in reading order."""
+    """The page's tables and the text lines outside them, in reading order.
+
+    Ruled frames come first; tables anchored on a header line are then found
+    among the remaining lines (using the page's loose rules and shading to cut
+    rows); frames of horizontal rules without such a header come last.
+    """
     frames = find_frames(page.rules, page.number)
+    ruled = [f for f in frames if f.ruled]
+    tables: list[PageTable] = []
+    by_frame, free = chars_by_frame(page.chars, ruled)
+    for frame, chars in zip(ruled, by_frame):
+        found, leftover = frame_tables(frame, chars_to_lines(chars, page.number))
+        tables += found
+        free += [c for line in leftover for c in line.chars]
+    lines = chars_to_lines(free, page.number)
+    found, lines = text_tables(lines, loose_rules(page.rules, ruled), page.shades, page.number, body_size(lines))
+    tables += found
+    open_ = [f for f in frames if not f.ruled and not any(overlaps(f, t) for t in found)]
+    by_frame, free = chars_by_frame([c for line in lines for c in line.chars], open_)
+    for frame, chars in zip(open_, by_frame):
+        found, leftover = frame_tables(frame, chars_to_lines(chars, page.number))
+        tables += found
+        free += [c for line in leftover for c in line.chars]
+    lines = chars_to_lines(free, page.number)
+    items = sorted(lines + tables, key=item_top)
+    return PageLayout(page.number, page.width, page.height, items, rules=page.rules, shades=page.shades)
+
+
+def chars_by_frame(chars: list[dict], frames: list[Frame]) -> tuple[list[list[dict]], list[dict]]:
+    """The characters inside each frame, and those in none."""
     by_frame: list[list[dict]] = [[] for _ in frames]
     outside: list[dict] = []
-    for c in page.chars:
+    for c in chars:
         x = c["x0"] if c["text"].isspace() else (c["x0"] + c["x1"]) / 2  # a space: its left end
         y = (c["top"] + c["bottom"]) / 2
         for i, f in enumerate(frames):
@@ -36,14 +68,17 @@ def page_to_items(page: PageData) -> PageLayout:
                 break
         else:
             outside.append(c)
-    tables: list[PageTable] = []
-    for frame, chars in zip(frames, by_frame):
-        found, leftover = frame_tables(frame, chars_to_lines(chars, page.number))
-        tables += found
-        outside += [c for line in leftover for c in line.chars]
-    lines = chars_to_lines(outside, page.number)
-    items = sorted(lines + tables, key=item_top)
-    return PageLayout(page.number, page.width, page.height, items)
+    return by_frame, outside
+
+
+def loose_rules(rules: list[Rule], ruled: list[Frame]) -> list[Rule]:
+    """The horizontal rules that are not part of a ruled frame."""
+    hs, _ = merge_collinear(rules)
+    return [h for h in hs if not any(f.contains(h.x0, h.y0) and f.contains(h.x1, h.y0) for f in ruled)]
+
+
+def overlaps(frame: Frame, table: PageTable) -> bool:
+    return frame.top < table.bottom and table.top < frame.bottom and frame.x0 < table.x1 and table.x0 < frame.x1
 
 
 def frame_tables(frame: Frame, lines: list[Line]) -> tuple[list[PageTable], list[Line]]:

@@ -21,6 +21,7 @@ from .pdf_page import PageLayout, page_to_items
 from .pdf_paragraphs import group_paragraphs, to_paragraphs
 from .pdf_tables import TableRun, same_columns
 from .pdf_text import Line
+from .pdf_text_tables import continue_text_table
 
 
 def read_pdf(stream: IO[bytes], name: str = "<stream>", password: str | None = None,
@@ -32,12 +33,21 @@ def read_pdf(stream: IO[bytes], name: str = "<stream>", password: str | None = N
     try:
         layouts = [page_to_items(p) for p in pages]
         strip_furniture(layouts)
+        continue_tables(layouts)
         blocks = layouts_to_blocks(layouts)
     except VplanError:
         raise
     except Exception as exc:  # unexpected shapes in a damaged file must not escape raw
         raise CorruptFileError(f"could not lay out the PDF ({type(exc).__name__}: {exc})", name) from exc
     return Document(blocks=blocks, n_pages=len(pages), file_format="pdf")
+
+
+def continue_tables(layouts: list[PageLayout]) -> None:
+    """Read the top of each page as the rest of a table found from its header on the page before."""
+    for prev, lay in zip(layouts, layouts[1:]):
+        last = prev.items[-1] if prev.items else None
+        if isinstance(last, PageTable) and last.from_text:
+            lay.items = continue_text_table(last, lay.items, lay.rules, lay.shades, lay.number)
 
 
 def body_bottoms(layouts: list[PageLayout]) -> dict[int, float]:

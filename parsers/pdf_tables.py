@@ -26,7 +26,10 @@ COL_TOL = 3.0
 
 
 def same_columns(a: PageTable, b: PageTable) -> bool:
-    """Same outer edges, and one table's column boundaries are a subset of the other's."""
+    """Same outer edges, and one table's column boundaries are a subset of the other's; for
+    tables found from their header, the same header (or none repeated) over as many columns."""
+    if a.from_text and b.from_text:
+        return len(a.col_xs) == len(b.col_xs) and (b.header is None or b.header == a.header)
     if abs(a.x0 - b.x0) > COL_TOL or abs(a.x1 - b.x1) > COL_TOL:
         return False
     ia, ib = a.col_xs[1:-1], b.col_xs[1:-1]
@@ -71,8 +74,12 @@ def row_texts(row: TRow) -> list[str]:
 
 
 def drop_repeated_header(first: PageTable, nxt: PageTable) -> None:
-    """Remove the header rows the next page repeats (compared with the table's first rows)."""
+    """Remove the header rows the next page repeats (compared with the table's first rows; a
+    table found from its header knows its header rows)."""
     k = 0
+    if nxt.from_text:
+        while k < len(nxt.rows) and nxt.rows[k].is_header:
+            k += 1
     while (k < len(first.rows) - 1 and k < len(nxt.rows)
            and any(row_texts(first.rows[k])) and row_texts(first.rows[k]) == row_texts(nxt.rows[k])):
         k += 1
@@ -112,6 +119,8 @@ def looks_continued(last: TRow, nxt: TRow, pitch: float) -> bool:
     """Whether the cells of `nxt` read as the rest of the cells of `last`."""
     if any(c.span > cell_at(last, c.col).span for c in nxt.cells):
         return False  # wider cells (a full-width category row): the rest of a cut row has the same
+    if emphasised(nxt) and not emphasised(last):
+        return False  # a bold row under plain ones: a category, not the rest of a cell
     after = {c.col: t for c, t in zip(nxt.cells, row_texts(nxt)) if t}
     if not after:
         return True  # only the cut-off padding of the row above
@@ -125,6 +134,12 @@ def looks_continued(last: TRow, nxt: TRow, pitch: float) -> bool:
     if any(t[0].islower() for t in after.values()):
         return True
     return len(reach) < len(before)
+
+
+def emphasised(row: TRow) -> bool:
+    """Every line of the row's text is bold."""
+    lines = [l for c in row.cells for l in c.lines]
+    return bool(lines) and all(l.bold for l in lines)
 
 
 def columns_reaching_bottom(row: TRow, pitch: float) -> set[int]:
@@ -178,7 +193,9 @@ class TableRun:
 
     def append(self, nxt: PageTable, body_bottom: float) -> None:
         fine, coarse = (self.col_xs, nxt.col_xs) if len(self.col_xs) >= len(nxt.col_xs) else (nxt.col_xs, self.col_xs)
-        if coarse is nxt.col_xs:
+        if nxt.from_text and self.last.from_text:
+            pass  # the same columns, by their header: cells already sit in them
+        elif coarse is nxt.col_xs:
             regrid(nxt.rows, nxt.col_xs, fine, not nxt.ruled)
         else:
             regrid(self.rows, self.col_xs, fine, not nxt.ruled)

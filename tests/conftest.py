@@ -9,6 +9,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "raw" / "samples"
 SAMPLE_NAMES = sorted(p.name[: -len(".expected.json")] for p in SAMPLES.glob("*.expected.json"))
+# every (name, format) the samples hold: most plans come as .docx and .pdf, some as PDF only
+SAMPLE_FILES = [(name, fmt) for name in SAMPLE_NAMES for fmt in ("docx", "pdf")
+                if (SAMPLES / f"{name}.{fmt}").exists()]
 
 
 def expected(name: str) -> dict:

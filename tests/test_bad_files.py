@@ -149,7 +149,7 @@ def test_a_pdf_over_the_page_limit_is_refused_before_it_is_read(tmp_path):
 
 def test_mixed_batch_of_samples_and_every_bad_kind(tmp_path):
     from ingest.catalog import connect
-    from .conftest import SAMPLE_NAMES, expected
+    from .conftest import SAMPLE_FILES, expected
 
     src, out = tmp_path / "in", tmp_path / "out"
     shutil.copytree(SAMPLES, src, ignore=shutil.ignore_patterns("*.json", "*.md"))
@@ -165,11 +165,10 @@ def test_mixed_batch_of_samples_and_every_bad_kind(tmp_path):
     con = connect(out)
     errors = dict(con.execute("select source_file, reason from ingest_errors").fetchall())
     assert errors == {name: reason for name, (_, reason, _) in BAD_FILES.items()}
-    for name in SAMPLE_NAMES:
-        for fmt in ("docx", "pdf"):
-            got = con.execute("select count(*) from activities join documents using (doc_id) where source_file = ?",
-                              [f"{name}.{fmt}"]).fetchone()[0]
-            assert got == len(expected(name)["activities"]), (name, fmt)
+    for name, fmt in SAMPLE_FILES:
+        got = con.execute("select count(*) from activities join documents using (doc_id) where source_file = ?",
+                          [f"{name}.{fmt}"]).fetchone()[0]
+        assert got == len(expected(name)["activities"]), (name, fmt)
     assert not list((out / ".tmp").glob("*"))
     listed = {r[0] for r in con.execute("select doc_id from documents").fetchall()}
     on_disk = {p.stem for p in out.glob("*/*.parquet") if p.parent.name in ("activities", "proposals")}

@@ -1,0 +1,194 @@
+"""Tables drawn without rules, found from their text: anchored on a header line.
+
+Below a header (`pdf_header`) the table's lines run down to a heading, a
+line that starts left of the table, a large gap, or a different header.
+
+* **Columns** come from the header cells, refined by where the body text
+  leaves a vertical river of white (`pdf_columns`).
+* **Rows** come from what the page shows (`pdf_rows`): rules and shading
+  bands, vertical gaps larger than the line spacing, and, where the layout
+  leaves no gaps, the lines where the first column's text starts again.
+* **Cells**: each line is cut at the boundaries whose river it leaves free; a
+  piece of text that crosses a river (a category spanning the row) spans the
+  columns it covers.
+
+The result is a `PageTable`, the same as for ruled tables, so joining pages,
+dropping repeated headers and mending rows cut by a page break work alike.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .pdf_cells import PageTable, TCell, TRow, line_pitch
+from .pdf_columns import PAD, Columns, column_reach, cut_line, find_columns, refit_columns
+from .pdf_header import Header, find_headers
+from .pdf_open import Rule, Shade
+from .pdf_rows import row_bounds
+from .pdf_text import Line, chars_to_lines
+from .text import parse_amount
+
+LARGE_GAP_EM = 3.5  # a vertical gap this large (in font sizes) ends a table
+LEFT_TOL = 3.0  # a line starting this far left of the table's first column is not in it
+MAX_SPAN_WORDS = 8  # text running across three columns or more is a category if it is this short
+
+
+def table_left(header: Header, lines: list[Line]) -> float:
+    """Where the table's first column starts: its header cell, or where most body lines start."""
+    if header.kind == "budget":
+        return min((l.x0 for l in lines), default=header.cells[0].x0)
+    left = header.cells[0].x0
+    starts = Counter(round(l.x0) for l in lines[:40] if l.x0 >= left - LEFT_TOL - 6)
+    return min(left, starts.most_common(1)[0][0]) if starts else left
+
+
+def table_lines(lines: list[Line], start: float, left: float, size: float,
+                cols: Columns | None = None) -> list[Line]:
+    """The leading lines (sorted top to bottom) that belong to a table starting below y `start`.
+
+    The table ends at a heading, a footnote or footer in smaller type, a gap
+    of LARGE_GAP_EM, a line starting left of the table; given its columns,
+    also at a line wider than the table or a sentence running across them.
+    """
+    out: list[Line] = []
+    prev_bottom = start
+    for line in lines:
+        if line.size > 1.15 * size or line.size < 0.8 * size:
+            break
+        if line.top - prev_bottom > LARGE_GAP_EM * size or line.x0 < left - LEFT_TOL:
+            break
+        if cols is not None and not fits(line, cols):
+            break
+        out.append(line)
+        prev_bottom = line.bottom
+    return out
+
+
+def fits(line: Line, cols: Columns) -> bool:
+    """A line sits in the columns: no wider than the table, and no prose across three columns."""
+    if line.x1 > cols.xs[-1] + LEFT_TOL:
+        return False
+    return not any(c1 - c0 >= 2 and len(p.text.split()) > MAX_SPAN_WORDS for c0, c1, p in cut_line(line, cols))
+
+
+def lines_to_row(lines: list[Line], cols: Columns, top: float, bottom: float, page: int,
+                 reach: list[float]) -> TRow:
+    """One row's cells: the pieces of its lines by column, spanning where a piece crosses a river."""
+    pieces = [piece for line in lines for piece in cut_line(line, cols)]
+    n = len(cols.xs) - 1
+    owner = list(range(n))  # each column points at the first column of its (spanning) cell
+    for c0, c1, _ in pieces:
+        for c in range(c0 + 1, c1 + 1):
+            owner[c] = owner[c0]
+    cells: list[TCell] = []
+    for c in range(n):
+        if owner[c] != c:
+            continue
+        span = 1
+        while c + span < n and owner[c + span] == c:
+            span += 1
+        mine = sorted((p for c0, _, p in pieces if owner[c0] == c), key=lambda p: p.top)
+        cells.append(TCell(mine, reach[c + span - 1], span, None, c))
+    text_bottom = max((l.bottom for l in lines), default=None)
+    return TRow(cells, top, bottom, page, text_bottom)
+
+
+def build_text_table(header: Header | None, lines: list[Line], cols: Columns, rules: list[Rule],
+                     shades: list[Shade], page: int, size: float, repeated: frozenset = frozenset()) -> PageTable:
+    """A PageTable of the header (if any) and body lines on known columns; rows made only of
+    `repeated` lines (the header again, over the next category) are left out."""
+    x0, x1 = cols.xs[0], cols.xs[-1]
+    bounds = row_bounds(lines, cols, rules, shades, header.bottom if header else None)
+    reach = column_reach(lines, cols)
+    rows: list[TRow] = []
+    if header is not None:
+        row = lines_to_row(header.lines, cols, header.top - PAD, bounds[0], page, reach)
+        row.is_header = True
+        rows.append(row)
+    for top, bottom in zip(bounds, bounds[1:]):
+        inside = [l for l in lines if top <= l.middle < bottom]
+        if inside and not all(id(l) in repeated for l in inside):
+            rows.append(lines_to_row(inside, cols, top, bottom, page, reach))
+    everything = (header.lines if header else []) + lines
+    return PageTable(page, x0, x1, rows[0].top if rows else bounds[0], bounds[-1], list(cols.xs),
+                     rows, ruled=False, pitch=line_pitch(everything), from_text=True,
+                     header=header.texts() if header else None, columns=cols, size=size)
+
+
+def has_amounts(header: Header, lines: list[Line], cols: Columns) -> bool:
+    """A budget header stands over at least two lines with an amount in a value column."""
+    value_cols = {i for i, c in enumerate(cols.xs[:-1]) if any(h.is_value and cols.xs[i] <= h.x0 + 1 < cols.xs[i + 1]
+                                                                for h in header.cells)}
+    found = 0
+    for line in lines:
+        if any(c0 in value_cols and parse_amount(p.text) is not None for c0, _, p in cut_line(line, cols)):
+            found += 1
+    return found >= 2
+
+
+def text_tables(lines: list[Line], rules: list[Rule], shades: list[Shade], page: int,
+                body_size: float) -> tuple[list[PageTable], list[Line]]:
+    """The tables anchored on headers among a page's free lines, and the lines left over.
+
+    Activity tables are found first; budget headers are looked for only among
+    the lines no activity table took. A header repeated inside a table's
+    extent (one table per category, the header over each) is one of its rows.
+    """
+    tables: list[PageTable] = []
+    for kind in ("activities", "budget"):
+        lines = sorted(lines, key=lambda l: l.top)
+        headers = [h for h in find_headers(lines, body_size) if h.kind == kind]
+        taken: set[int] = set()
+        for header in headers:
+            if any(id(l) in taken for l in header.lines):
+                continue  # repeated inside a table found above
+            same = {id(l) for h in headers if h.texts() == header.texts() for l in h.lines}
+            below = [l for l in lines if l.middle > header.bottom and id(l) not in taken]
+            other = next((h.top for h in headers if h.top > header.bottom and h.texts() != header.texts()), None)
+            below = [l for l in below if other is None or l.middle < other]
+            below = [l for l in below if id(l) in same or not in_any(l, headers)]
+            left = table_left(header, below)
+            body = table_lines(below, header.bottom, left, header.size)
+            if not body:
+                continue
+            cols = find_columns(header, [l for l in body if id(l) not in same])
+            body = table_lines(body, header.bottom, left, header.size, cols)
+            if kind == "budget" and not has_amounts(header, body, cols):
+                continue
+            repeats = frozenset(same - {id(l) for l in header.lines})
+            tables.append(build_text_table(header, body, cols, rules, shades, page, header.size, repeats))
+            taken |= {id(l) for l in header.lines + body}
+        lines = [l for l in lines if id(l) not in taken]
+    return tables, lines
+
+
+def in_any(line: Line, headers: list[Header]) -> bool:
+    return any(line is l for h in headers for l in h.lines)
+
+
+def continue_text_table(table: PageTable, items: list, rules: list[Rule], shades: list[Shade],
+                        page: int) -> list:
+    """A page's items with its leading lines read as the rest of `table` (a table found from its
+    header on the page before, whose header the new page does not repeat), when they sit in its
+    columns. A table of horizontal rules at the top of the page is read again the same way."""
+    lead: list[Line] = []
+    for item in items:
+        if isinstance(item, Line):
+            lead.append(item)
+        elif isinstance(item, PageTable) and not item.ruled and not item.from_text:
+            lead.extend(chars_to_lines([c for l in item.lines() for c in l.chars], page))
+        else:
+            break
+    lead.sort(key=lambda l: l.top)
+    if not lead:
+        return items
+    left = table.columns.xs[0] + PAD
+    body = table_lines(lead, lead[0].top, left, table.size)
+    cols = refit_columns(table.columns, body) if body else table.columns
+    body = table_lines(body, lead[0].top, left, table.size, cols)
+    if not body:
+        return items
+    taken = {id(c) for l in body for c in l.chars}
+    rest = [i for i in items if not (isinstance(i, Line) and id(i.chars[0]) in taken)
+            and not (isinstance(i, PageTable) and any(id(l.chars[0]) in taken for l in i.lines()))]
+    part = build_text_table(None, body, cols, rules, shades, page, table.size)
+    return [part] + rest
