@@ -10,7 +10,7 @@ from pathlib import Path
 
 from parsers import parse_plan
 from parsers.enrich import activity_norms
-from parsers.errors import TimeLimitError, VplanError
+from parsers.errors import TimeLimitError, VplanError, internal_error
 from parsers.records import ParsedPlan
 
 from .config import SUFFIXES
@@ -32,6 +32,7 @@ class ParseOutcome:
     norms: list[dict] | None = None  # the normalised columns of each activity, computed in the worker
     reason: str | None = None  # set when parsing failed
     message: str | None = None
+    detail: str | None = None  # the traceback of an internal error, for the run report
 
 
 @contextmanager
@@ -71,7 +72,8 @@ def run_parse_job(job: ParseJob) -> ParseOutcome:
         return ParseOutcome(job.path, plan, [activity_norms(a) for a in plan.activities])
     except VplanError as exc:
         where = f"page {exc.page}: " if exc.page is not None else ""
-        return ParseOutcome(job.path, reason=exc.reason, message=where + exc.message)
+        return ParseOutcome(job.path, reason=exc.reason, message=where + exc.message,
+                            detail=getattr(exc, "detail", None))
     except OSError as exc:
         return ParseOutcome(job.path, reason="io_error", message=str(exc))
     except RecursionError:
@@ -79,7 +81,8 @@ def run_parse_job(job: ParseJob) -> ParseOutcome:
     except MemoryError:
         return ParseOutcome(job.path, reason="too_large", message="the file needs more memory than is available")
     except Exception as exc:  # a parser bug must not stop the batch
-        return ParseOutcome(job.path, reason="internal_error", message=f"unexpected {type(exc).__name__}: {exc}")
+        error = internal_error(exc)
+        return ParseOutcome(job.path, reason=error.reason, message=error.message, detail=error.detail)
 
 
 def crashed(job: ParseJob, exc: Exception) -> ParseOutcome:

@@ -32,6 +32,7 @@ class FileResult:
     message: str | None = None
     warnings: list[str] = field(default_factory=list)
     unparsed_tid: int = 0  # activities whose timing text could not be normalised
+    detail: str | None = None  # the traceback of an internal error (run report only)
 
 
 @dataclass
@@ -110,7 +111,7 @@ def store(item: Triaged, outcome: ParseOutcome, batch: Batch) -> FileResult:
     """Write a parsed file's rows (keys assigned here, in file order); a failure is only reported."""
     path, doc_id = item.path, item.doc_id
     if outcome.plan is None:
-        return FileResult(path, "failed", reason=outcome.reason, message=outcome.message)
+        return FileResult(path, "failed", reason=outcome.reason, message=outcome.message, detail=outcome.detail)
     plan = outcome.plan
     try:
         rows = plan_to_rows(plan, doc_id, batch.keys, outcome.norms)

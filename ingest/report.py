@@ -22,7 +22,8 @@ def write_run_report(out: Path, report) -> Path:
     path = runs / f"ingest-{now:%Y%m%dT%H%M%S%fZ}.json"
     body = {"finished_at": now.isoformat(), "files": [
         {"path": str(r.path), "status": r.status, "doc_id": r.doc_id, "reason": r.reason,
-         "message": r.message, "rows": r.rows, "warnings": r.warnings} for r in report.results]}
+         "message": r.message, "rows": r.rows, "warnings": r.warnings,
+         **({"traceback": r.detail} if r.detail else {})} for r in report.results]}
     path.write_text(json.dumps(body, ensure_ascii=False, indent=1), encoding="utf-8")
     rows = [{"source_path": str(r.path), "source_file": r.path.name, "reason": r.reason,
              "message": r.message, "run_at": now} for r in failed]

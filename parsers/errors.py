@@ -68,3 +68,22 @@ class UsageError(VplanError):
 
 class TimeLimitError(VplanError):
     reason = "time_limit"
+
+
+class InternalError(VplanError):
+    """A failure inside vplan's own code: a bug to report, not a damaged file."""
+
+    reason = "internal_error"
+
+    def __init__(self, message: str, file: str | None = None, page: int | None = None, detail: str = ""):
+        super().__init__(message, file, page)
+        self.detail = detail  # the traceback, for the run report
+
+
+def internal_error(exc: BaseException, file: str | None = None, page: int | None = None) -> InternalError:
+    """An InternalError for an unexpected exception, carrying its traceback."""
+    import traceback
+
+    detail = "".join(traceback.format_exception(exc))
+    return InternalError(f"vplan failed on this file ({type(exc).__name__}: {exc}); this is a bug in vplan, "
+                         "please report it together with the file", file, page, detail)

@@ -185,13 +185,18 @@ def segments(frame: Frame, col_xs: list[float], lines: list[Line]) -> list[tuple
 
 
 def assemble(frame: Frame, col_xs, segs, find, lines: list[Line]) -> PageTable:
+    """Rows of cells from the merged grid: in each row, a run of grid cells of one merged
+    component is one cell; the component's first row holds its text, later rows continue it.
+
+    Components need not be rectangles (cells drawn as irregular shapes), so a
+    cell's span is its run in that row, and its owner is the component's first
+    cell in reading order.
+    """
     n_rows, n_cols = frame.n_rows, len(col_xs) - 1
-    boxes: dict[int, list[int]] = {}
+    last_row: dict[int, int] = {}
     for r in range(n_rows):
         for c in range(n_cols):
-            b = boxes.setdefault(find(r * n_cols + c), [r, c, r, c])
-            b[0], b[1] = min(b[0], r), min(b[1], c)
-            b[2], b[3] = max(b[2], r), max(b[3], c)
+            last_row[find(r * n_cols + c)] = r
     texts: dict[int, list[Line]] = {}
     for r, c0, _, piece in segs:
         texts.setdefault(find(r * n_cols + c0), []).append(piece)
@@ -201,18 +206,21 @@ def assemble(frame: Frame, col_xs, segs, find, lines: list[Line]) -> PageTable:
     owners: dict[int, TCell] = {}
     for r in range(n_rows):
         cells = []
-        for c in range(n_cols):
+        c = 0
+        while c < n_cols:
             key = find(r * n_cols + c)
-            r0, c0, r1, c1 = boxes[key]
-            if c != c0:
-                continue
-            if r == r0:
-                cell = TCell(rejoin(texts.get(key, [])), col_xs[c1 + 1] - pad, c1 - c0 + 1,
-                             "restart" if r1 > r0 else None, c)
+            end = c
+            while end + 1 < n_cols and find(r * n_cols + end + 1) == key:
+                end += 1
+            right = col_xs[end + 1] - pad
+            if key not in owners:
+                cell = TCell(rejoin(texts.get(key, [])), right, end - c + 1,
+                             "restart" if last_row[key] > r else None, c)
                 owners[key] = cell
             else:
-                cell = TCell([], col_xs[c1 + 1] - pad, c1 - c0 + 1, "continue", c, owners[key])
+                cell = TCell([], right, end - c + 1, "continue", c, owners[key])
             cells.append(cell)
+            c = end + 1
         inside = [p.bottom for rr, _, _, p in segs if rr == r]
         table.rows.append(TRow(cells, frame.row_ys[r], frame.row_ys[r + 1], frame.page,
                                max(inside) if inside else None))

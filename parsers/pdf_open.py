@@ -12,6 +12,7 @@ from typing import IO, Iterator
 
 from .errors import (CorruptFileError, EmptyFileError, EncryptedFileError, NoTextLayerError, TooLargeError,
                      UnsupportedFormatError, VplanError)
+from .pdf_rotate import turn_box, upright_chars
 
 RULE_MAX_THICKNESS = 2.5  # a filled rectangle thinner than this is drawn as a rule
 PAGE_FILL_SHARE = 0.5  # a filled rectangle larger than this share of the page is a background
@@ -112,7 +113,7 @@ def read_pages(pdf, name: str, max_pages: int | None = None) -> list[PageData]:
         if max_pages and len(pdf.pages) > max_pages:
             raise TooLargeError(f"{len(pdf.pages)} pages, more than the limit of {max_pages}", name)
         for number, page in enumerate(pdf.pages, start=1):
-            pages.append(page_data(page, number))
+            pages.append(page_data(unrotated(page), number))
     except VplanError:
         raise
     except Exception as exc:
@@ -126,12 +127,22 @@ def read_pages(pdf, name: str, max_pages: int | None = None) -> list[PageData]:
     return pages
 
 
+def unrotated(page):
+    """The page with its /Rotate set aside: coordinates as drawn. Which way the page reads is
+    found from its text (`pdf_rotate`), whatever /Rotate says."""
+    if not page.rotation:
+        return page
+    page.page_obj.attrs = {**page.page_obj.attrs, "Rotate": 0}
+    page.page_obj.rotate = 0
+    return type(page)(page.pdf, page.page_obj, page.page_number, page.initial_doctop)
+
+
 def page_data(page, number: int) -> PageData:
-    width, height = float(page.width), float(page.height)
-    chars = [c for c in page.chars if c.get("upright", True) and c["text"] != "\n"]
-    rules = [r for obj in page.lines for r in object_rules(obj, width, height)]
-    rules += [r for obj in page.rects for r in object_rules(obj, width, height)]
-    shades = [s for obj in page.rects + page.curves if (s := object_shade(obj, width, height))]
+    """A page's characters, rules and shading, in its reading orientation (`pdf_rotate`)."""
+    chars, point, width, height = upright_chars(page.chars, float(page.width), float(page.height))
+    lines, rects, curves = ([turn_box(o, point) for o in objs] for objs in (page.lines, page.rects, page.curves))
+    rules = [r for obj in lines + rects for r in object_rules(obj, width, height)]
+    shades = [s for obj in rects + curves if (s := object_shade(obj, width, height))]
     return PageData(number, width, height, chars, rules, shades)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import IO
 
-from .errors import CorruptFileError, VplanError
+from .errors import VplanError, internal_error
 from .model import Document
 from .pdf_breaks import document_context
 from .pdf_cells import PageTable
@@ -37,8 +37,8 @@ def read_pdf(stream: IO[bytes], name: str = "<stream>", password: str | None = N
         blocks = layouts_to_blocks(layouts)
     except VplanError:
         raise
-    except Exception as exc:  # unexpected shapes in a damaged file must not escape raw
-        raise CorruptFileError(f"could not lay out the PDF ({type(exc).__name__}: {exc})", name) from exc
+    except Exception as exc:  # the file was read; what fails from here on is vplan's own code
+        raise internal_error(exc, name) from exc
     return Document(blocks=blocks, n_pages=len(pages), file_format="pdf")
 
 
