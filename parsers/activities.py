@@ -5,10 +5,10 @@ alike: header mapping, category rows, placeholders, vertical merges.
 """
 from __future__ import annotations
 
-from .headers import is_activity_header, map_header
+from .headers import is_activity_header
 from .model import Cell, Row, Table
-from .normalise import match_miljomal, parse_tid, tid_is_parsed
 from .records import ACTIVITY_FIELDS, Activity
+from .table_fields import columns_to_fields
 from .text import collapse, fold
 from .vocabulary import words_for
 
@@ -74,38 +74,16 @@ def category_of(row: Row, texts: list[str], title_col: int) -> str | None:
     return None
 
 
-OBJECTIVE_WORDS = {"flertalet", "flerpart", "alla", "samtliga"}
-CONTENT_SHARE = 0.6  # share of a column's filled cells that must read as timings / objectives
-
-
-def looks_like_objectives(text: str) -> bool:
-    return bool(match_miljomal(text)) or fold(text).rstrip(".") in OBJECTIVE_WORDS
-
-
-def infer_fields(fields: list[str], rows: list[list[str]]) -> list[str]:
-    """Columns whose header names no field take one from their content: timings or objectives."""
-    fields = list(fields)
-    for i, field in enumerate(fields):
-        cells = [r[i] for r in rows if i < len(r) and r[i]]
-        if not field.startswith("extra:") or len(cells) < 2:
-            continue
-        for candidate, test in (("effektmal", looks_like_objectives), ("tid", lambda t: tid_is_parsed(parse_tid(t)))):
-            if candidate not in fields and sum(map(test, cells)) >= CONTENT_SHARE * len(cells):
-                fields[i] = candidate
-                break
-    return fields
-
-
 def table_to_activities(table: Table, plan_year: int | None, category: str | None,
-                        first_seq: int = 0) -> list[Activity]:
-    """Activities of one activity table, in document order."""
+                        first_seq: int = 0) -> tuple[list[Activity], list[str]]:
+    """Activities of one activity table, in document order, and a warning for each column whose
+    field was guessed (`table_fields`)."""
     n_head, header = table_header(table)
     n_cols = table.n_cols
-    fields = map_header(header)
     body = table.rows[n_head:]
     grids = [row.grid()[:n_cols] for row in body]
     texts_by_row = fill_vertical_merges(grids)
-    fields = infer_fields(fields, texts_by_row)
+    fields, warnings = columns_to_fields(header, texts_by_row)
     header_fold = [fold(h) for h in header]
     title_col = fields.index("aktivitet") if "aktivitet" in fields else 0
     out: list[Activity] = []
@@ -119,7 +97,7 @@ def table_to_activities(table: Table, plan_year: int | None, category: str | Non
                 category = announced
             continue
         out.append(row_to_activity(fields, texts, row, plan_year, category, first_seq + len(out)))
-    return out
+    return out, warnings
 
 
 def row_to_activity(fields: list[str], texts: list[str], row: Row, plan_year: int | None,

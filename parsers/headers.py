@@ -3,8 +3,10 @@
 Plans name their columns in many ways ("AKTIVITETSMÅL", "Syfte och mål",
 "Beskrivning och mål"); the synonyms live in `vocab/headers.csv`. A header is
 matched exactly first, then by the longest synonym it starts with, then
-fuzzily (rapidfuzz) to absorb typos. Each field is taken once per table;
-a column that maps to nothing keeps its own name and goes to `extra`.
+fuzzily (rapidfuzz) to absorb typos, and last by the one field whose word it
+contains ("Planerat genomförande", "Vem ansvarar", "Tidsperiod": a word, or
+the end of a compound). Each field is taken once per table; a column that
+maps to nothing keeps its own name and goes to `extra`.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from .text import collapse
 from .vocabulary import load_pairs
 
 FUZZY_MIN = 88  # rapidfuzz ratio a header must reach to count as a misspelt synonym
+MIN_COMPOUND_TAIL = 5  # a synonym this long may end a compound word of the header
 BROKEN_WORD = re.compile(r"(\w)[-\u00ad]\s+(\w)")  # "SAMVERKANS- PARTER": a word broken over two lines
 
 
@@ -34,19 +37,37 @@ def synonyms() -> dict[str, str]:
     return {header_key(word): field for field, word in load_pairs("headers")}
 
 
-def field_for_header(text: str) -> str | None:
-    """The canonical field a header names, or None."""
+def match_header(text: str) -> tuple[str | None, str]:
+    """The canonical field a header names and how it was found: exact, prefix, fuzzy or
+    contains (the weakest, which the reader is told about); (None, "") when none."""
     key = header_key(text)
     if not key:
-        return None
+        return None, ""
     table = synonyms()
     if key in table:
-        return table[key]
+        return table[key], "exact"
     prefixes = [s for s in table if len(s) >= 3 and re.match(rf"{re.escape(s)}\b", key)]
     if prefixes:
-        return table[max(prefixes, key=len)]
+        return table[max(prefixes, key=len)], "prefix"
     best = process.extractOne(key, list(table), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
-    return table[best[0]] if best else None
+    if best:
+        return table[best[0]], "fuzzy"
+    contained = {field for word, field in table.items() if contains_word(key, word)}
+    return (contained.pop(), "contains") if len(contained) == 1 else (None, "")
+
+
+def contains_word(key: str, word: str) -> bool:
+    """Whether the header holds the synonym as words of its own, or ends a compound with it
+    (a synonym of at least MIN_COMPOUND_TAIL letters: "tidsperiod" ends with "period")."""
+    if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", key):
+        return True
+    return " " not in word and len(word) >= MIN_COMPOUND_TAIL and any(
+        t.endswith(word) and len(t) > len(word) for t in key.split())
+
+
+def field_for_header(text: str) -> str | None:
+    """The canonical field a header names, or None."""
+    return match_header(text)[0]
 
 
 def map_header(texts: list[str]) -> list[str]:

@@ -60,6 +60,7 @@ def document_to_plan(doc: Document, name: str = "<stream>") -> ParsedPlan:
                       file_format=doc.file_format, warnings=list(doc.warnings))
     for section in blocks_to_sections(doc.blocks):
         interpret_section(section, plan)
+    plan.warnings = list(dict.fromkeys(plan.warnings))  # a guess repeated table after table is told once
     if not (plan.activities or plan.budget_lines or plan.proposals or plan.national_activities):
         raise NotAPlanError("no activity table, budget or proposal bank found: not an activity plan?", name)
     return plan
@@ -77,8 +78,10 @@ def interpret_section(section: Section, plan: ParsedPlan) -> None:
             context.append(block.text)
             lists.append(block)
         elif is_activity_table(block):
-            plan.activities += table_to_activities(block, year or plan.meta.period_start, category,
-                                                   len(plan.activities))
+            activities, warnings = table_to_activities(block, year or plan.meta.period_start, category,
+                                                       len(plan.activities))
+            plan.activities += activities
+            plan.warnings += warnings
         elif is_budget_table(block):
             year_hint = year or find_year(" ".join(context[-3:])) or plan.meta.period_start
             lines, warnings = table_to_budget(block, year_hint, unit_in(" ".join(context[-3:])),

@@ -5,6 +5,7 @@ import pytest
 
 from parsers.budget import is_total, unit_in
 from parsers.headers import field_for_header, map_header
+from parsers.table_fields import columns_to_fields
 from parsers.text import find_period, parse_amount
 
 
@@ -69,3 +70,52 @@ def test_only_total_lines_are_totals(label, total):
                                        ("Belopp i tusentals kronor", "tkr"), ("Utfall 2021", None)])
 def test_budget_units(text, unit):
     assert unit_in(text) == unit
+
+
+@pytest.mark.parametrize("header,field", [
+    ("Planerat genomförande", "genomforande"), ("Mål med aktiviteten", "aktivitetsmal"),
+    ("Vem ansvarar", "ansvar"), ("Tidsperiod", "tid"), ("Projektansvarig", "ansvar"),
+    ("Aktivitetens namn", "aktivitet"),
+])
+def test_headers_holding_a_fields_word_map_to_that_field(header, field):
+    assert field_for_header(header) == field
+
+
+@pytest.mark.parametrize("header", ["Målgrupp", "Så här gör vi", "Vad vill vi uppnå", "Kommentar"])
+def test_headers_holding_no_fields_word_map_to_nothing(header):
+    assert field_for_header(header) is None
+
+
+SENTENCES = ["Ta fram en gemensam checklista och besök verksamheterna.",
+             "Ordna en träff för alla handläggare i länet under våren."]
+
+
+def test_a_column_between_goal_and_timing_with_sentences_is_genomforande_with_a_warning():
+    header = ["Aktivitet", "Syfte", "Så här gör vi", "När", "Ansvarig"]
+    rows = [["Radon", "Säkerställa mätningar i alla skolor", SENTENCES[0], "Våren 2024", "Samordnaren"],
+            ["Avlopp", "Enhetlig tillsyn av små avlopp", SENTENCES[1], "Hösten 2024", "Länsstyrelsen"]]
+    fields, warnings = columns_to_fields(header, rows)
+    assert fields == ["aktivitet", "aktivitetsmal", "genomforande", "tid", "ansvar"]
+    assert warnings == ["column 'Så här gör vi' read as genomforande: its place in the table and its cells fit that field"]
+
+
+def test_a_column_named_nothing_takes_tid_from_its_timings_wherever_it_stands():
+    header = ["Aktivitet", "Kvartal", "Syfte"]
+    rows = [["Radon", "Q1 2024", SENTENCES[0]], ["Avlopp", "Hösten 2024", SENTENCES[1]]]
+    fields, warnings = columns_to_fields(header, rows)
+    assert fields == ["aktivitet", "tid", "aktivitetsmal"]
+    assert "'Kvartal' read as tid" in warnings[0]
+
+
+def test_a_column_before_the_activity_or_with_the_wrong_look_stays_extra():
+    header = ["Nr", "Aktivitet", "Syfte", "Övrigt", "Ansvarig"]
+    rows = [["1.1", "Radon", SENTENCES[0], "x", "Samordnaren"], ["1.2", "Avlopp", SENTENCES[1], "y", "Länet"]]
+    fields, warnings = columns_to_fields(header, rows)
+    assert fields == ["extra:Nr", "aktivitet", "aktivitetsmal", "extra:Övrigt", "ansvar"]
+    assert warnings == []
+
+
+def test_a_header_found_by_its_word_is_a_warning_and_exact_names_are_not():
+    fields, warnings = columns_to_fields(["Aktivitet", "Planerat genomförande", "Tidplan"], [])
+    assert fields == ["aktivitet", "genomforande", "tid"]
+    assert warnings == ["column 'Planerat genomförande' read as genomforande: its header holds that field's word"]
