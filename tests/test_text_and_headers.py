@@ -5,6 +5,7 @@ import pytest
 
 from parsers.budget import is_total, unit_in
 from parsers.headers import field_for_header, map_header
+from parsers.metadata import organisation_in
 from parsers.table_fields import columns_to_fields
 from parsers.text import find_period, parse_amount
 
@@ -119,3 +120,16 @@ def test_a_header_found_by_its_word_is_a_warning_and_exact_names_are_not():
     fields, warnings = columns_to_fields(["Aktivitet", "Planerat genomförande", "Tidplan"], [])
     assert fields == ["aktivitet", "genomforande", "tid"]
     assert warnings == ["column 'Planerat genomförande' read as genomforande: its header holds that field's word"]
+
+
+@pytest.mark.parametrize("title,first_page,organisation", [
+    ("Mitt miljösamverkan – Verksamhetsplan 2024–2026", [], "Mitt miljösamverkan"),
+    ("Verksamhetsplan 2023-2025, Miljösamverkan Sydost", [], "Miljösamverkan Sydost"),
+    ("Samverkan miljö och hälsa i Kalmar län: verksamhetsplan 2024", [], "Samverkan miljö och hälsa i Kalmar län"),
+    ("Miljöförbundet Blekinge Väst – Aktivitetsplan 2025", [], "Miljöförbundet Blekinge Väst"),
+    ("Verksamhetsplan för Mitt miljösamverkan 2024-2026", [], "Mitt miljösamverkan"),
+    ("Verksamhetsplan 2024-2026", ["Samverkan och kommunikation", "Mitt miljösamverkan"], "Mitt miljösamverkan"),
+    ("Verksamhetsplan 2024", ["Inledning", "Samverkan och kommunikation"], None),
+])
+def test_organisation_names_in_other_forms_come_from_the_title_or_first_page(title, first_page, organisation):
+    assert organisation_in(title, first_page, first_page) == organisation
