@@ -70,6 +70,23 @@ class TimeLimitError(VplanError):
     reason = "time_limit"
 
 
+class PartialReadError(VplanError):
+    """A plan read only in part: its rows are kept, the pages not read are named. Never raised:
+    the problems go with the parsed plan."""
+
+    def __init__(self, message: str, file: str | None = None, pages: list[int] | None = None):
+        super().__init__(message, file, None)
+        self.pages = pages or []
+
+
+class NoActivityTableError(PartialReadError):
+    reason = "no_activity_table"
+
+
+class LowCoverageError(PartialReadError):
+    reason = "low_coverage"
+
+
 class InternalError(VplanError):
     """A failure inside vplan's own code: a bug to report, not a damaged file."""
 

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 
 from .activities import is_activity_table, table_to_activities
 from .budget import is_budget_table, table_to_budget, unit_in
+from .coverage import read_in_part
 from .errors import NotAPlanError
 from .lists import blocks_to_national, blocks_to_proposals
 from .metadata import read_metadata
-from .model import Block, Document, Paragraph
+from .model import Block, Document, Paragraph, Table
 from .records import ParsedPlan
 from .text import find_year, fold
 from .vocabulary import words_for
@@ -58,15 +59,19 @@ def document_to_plan(doc: Document, name: str = "<stream>") -> ParsedPlan:
     """Interpret a document model as an activity plan."""
     plan = ParsedPlan(meta=read_metadata(doc.blocks), n_pages=doc.n_pages,
                       file_format=doc.file_format, warnings=list(doc.warnings))
+    used: set[int] = set()
     for section in blocks_to_sections(doc.blocks):
-        interpret_section(section, plan)
+        used |= interpret_section(section, plan)
     plan.warnings = list(dict.fromkeys(plan.warnings))  # a guess repeated table after table is told once
     if not (plan.activities or plan.budget_lines or plan.proposals or plan.national_activities):
         raise NotAPlanError("no activity table, budget or proposal bank found: not an activity plan?", name)
+    plan.partial = read_in_part(doc, plan, used, name)
     return plan
 
 
-def interpret_section(section: Section, plan: ParsedPlan) -> None:
+def interpret_section(section: Section, plan: ParsedPlan) -> set[int]:
+    """Read one section into the plan; the ids of the tables it used."""
+    used: set[int] = set()
     year = section.year
     category = heading_category(section)
     lists: list[Block] = []
@@ -82,26 +87,32 @@ def interpret_section(section: Section, plan: ParsedPlan) -> None:
                                                        len(plan.activities))
             plan.activities += activities
             plan.warnings += warnings
+            used.add(id(block))
         elif is_budget_table(block):
             year_hint = year or find_year(" ".join(context[-3:])) or plan.meta.period_start
             lines, warnings = table_to_budget(block, year_hint, unit_in(" ".join(context[-3:])),
                                               len(plan.budget_lines))
             plan.budget_lines += lines
             plan.warnings += warnings
+            used.add(id(block))
         else:
             lists.append(block)
-    interpret_lists(section, lists, plan)
+    if interpret_lists(section, lists, plan):
+        used |= {id(b) for b in lists if isinstance(b, Table)}
+    return used
 
 
-def interpret_lists(section: Section, blocks: list[Block], plan: ParsedPlan) -> None:
+def interpret_lists(section: Section, blocks: list[Block], plan: ParsedPlan) -> bool:
+    """Proposals or national activities from a section's lists (and list tables); whether read."""
     if section.kind not in ("proposals", "national"):
-        return
+        return False
     if section.heading is not None and not section.names_kind:
         blocks = [section.heading] + blocks  # a sub-heading names the category of what follows
     if section.kind == "proposals":
         plan.proposals += blocks_to_proposals(blocks, len(plan.proposals))
     else:
         plan.national_activities += blocks_to_national(blocks, section.year, len(plan.national_activities))
+    return True
 
 
 def heading_category(section: Section) -> str | None:

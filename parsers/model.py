@@ -24,6 +24,7 @@ class Paragraph:
     style: str = ""
     font_size: float | None = None
     page: int | None = None  # 1-based, when known
+    columnar: bool = False  # laid out in columns like a table, but read as no table (PDF)
 
 
 @dataclass

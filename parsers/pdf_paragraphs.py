@@ -20,6 +20,7 @@ SYMBOL_FONT = re.compile(r"symbol|wingding|dingbat|webding", re.I)
 NUMBER_LABEL = re.compile(r"^(\d{1,2}(\.\d{1,2})*|[a-zA-Z]|[ivxIVX]{1,4})[.)]$")
 HEADING_RATIO = 1.15  # a font this much larger than the body text makes a heading
 PARA_GAP = 1.55  # line-to-line distance (in font sizes) above which a new paragraph starts
+COLUMN_GAP_EM = 0.8  # a gap this wide (in font sizes) between two words separates columns
 
 
 @dataclass
@@ -113,5 +114,13 @@ def to_paragraphs(paras: list[Para], rights: dict[int, float], ctx: TextContext)
         level = 0 if p is title else levels.get(round(first.size * 2) / 2)
         out.append(Paragraph(text=text, heading_level=level, bold=all(l.bold for l in p.lines),
                              italic=all(l.italic for l in p.lines), is_list=p.is_list,
-                             font_size=round(max(l.size for l in p.lines), 1), page=first.page))
+                             font_size=round(max(l.size for l in p.lines), 1), page=first.page,
+                             columnar=2 * sum(map(is_columnar, p.lines)) > len(p.lines)))
     return out
+
+
+def is_columnar(line: Line) -> bool:
+    """A line whose words stand in three columns or more: gaps of COLUMN_GAP_EM between them."""
+    ink = [c for c in line.chars if not c["text"].isspace()]
+    gaps = sum(1 for a, b in zip(ink, ink[1:]) if b["x0"] - a["x1"] > COLUMN_GAP_EM * line.size)
+    return gaps >= 2

@@ -76,3 +76,4 @@ class ParsedPlan:
     n_pages: int | None = None
     file_format: str = ""
     warnings: list[str] = field(default_factory=list)
+    partial: list = field(default_factory=list)  # errors.PartialReadError: what was not read, and where
