@@ -48,7 +48,8 @@ def ingest_cmd(
 ) -> None:
     """Parse plan files and write their rows to the curated Parquet tables.
 
-    Exit code 0 when every file was ingested, 1 when some failed (the rest are written), 2 for usage errors.
+    Exit code 0 when every file was ingested in full, 1 when some failed or were read only in part (the
+    rest are written, and so are the rows of a partial file), 2 for usage errors.
     """
     try:
         with progress_reporter(quiet) as show:
@@ -59,11 +60,11 @@ def ingest_cmd(
         err_console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2)
     print_summary(report, out)
-    raise typer.Exit(1 if report.with_status("failed") else 0)
+    raise typer.Exit(1 if report.with_status("failed", "partial") else 0)
 
 
 MARKS = {"ingested": "[green]ok[/]", "unchanged": "[dim]unchanged[/]",
-         "failed": "[red]FAILED[/]", "duplicate": "[yellow]duplicate[/]"}
+         "failed": "[red]FAILED[/]", "duplicate": "[yellow]duplicate[/]", "partial": "[yellow]PARTIAL[/]"}
 
 
 @contextmanager
@@ -80,17 +81,17 @@ def progress_reporter(quiet: bool):
             task = bar.add_task("", total=None)
 
             def advance(result: FileResult) -> None:
-                if result.status == "failed":
-                    bar.console.print(f"{MARKS['failed']} {result.path} ({result.message})", highlight=False)
+                if result.status in ("failed", "partial"):
+                    bar.console.print(f"{MARKS[result.status]} {result.path} ({result.message})", highlight=False)
                 bar.update(task, advance=1, description=result.path.name)
             yield advance
 
 
 def print_summary(report, out: Path) -> None:
-    ok, failed = report.with_status("ingested"), report.with_status("failed")
+    ok, failed, partial = report.with_status("ingested", "partial"), report.with_status("failed"), report.with_status("partial")
     dups, same = report.with_status("duplicate"), report.with_status("unchanged")
     out_console.print(f"files: {len(report.results)}, ingested: {len(ok)}, unchanged: {len(same)}, "
-                      f"duplicates: {len(dups)}, failed: {len(failed)} -> {out}")
+                      f"duplicates: {len(dups)}, failed: {len(failed)} -> {out}" + (f" ({len(partial)} read only in part)" if partial else ""))
     for table, n in report.rows_per_table().items():
         out_console.print(f"  {table}: {n} rows")
     unparsed = sum(r.unparsed_tid for r in ok)
@@ -101,6 +102,9 @@ def print_summary(report, out: Path) -> None:
     warned = sum(len(r.warnings) for r in ok)
     if warned:
         out_console.print(f"  warnings: {warned} (see documents.warnings)")
+    for r in partial:
+        for reason, message in r.problems:
+            out_console.print(f"[yellow]read in part[/] {r.path} \\[{reason}] {message}", highlight=False)
     for r in failed:
         out_console.print(f"[red]failed[/] {r.path} \\[{r.reason}] {r.message}", highlight=False)
 

@@ -25,7 +25,7 @@ from .writer import remove_document, write_document
 @dataclass
 class FileResult:
     path: Path
-    status: str  # ingested | unchanged | duplicate | failed
+    status: str  # ingested | partial (rows written, but read only in part) | unchanged | duplicate | failed
     doc_id: str | None = None
     rows: dict[str, int] = field(default_factory=dict)
     reason: str | None = None
@@ -33,6 +33,7 @@ class FileResult:
     warnings: list[str] = field(default_factory=list)
     unparsed_tid: int = 0  # activities whose timing text could not be normalised
     detail: str | None = None  # the traceback of an internal error (run report only)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (reason, message) of a partial read
 
 
 @dataclass
@@ -40,8 +41,8 @@ class IngestReport:
     results: list[FileResult] = field(default_factory=list)
     compacted: int = 0  # documents merged from per-document files into part files during the run
 
-    def with_status(self, status: str) -> list[FileResult]:
-        return [r for r in self.results if r.status == status]
+    def with_status(self, *statuses: str) -> list[FileResult]:
+        return [r for r in self.results if r.status in statuses]
 
     def rows_per_table(self) -> dict[str, int]:
         totals: dict[str, int] = {}
@@ -124,7 +125,11 @@ def store(item: Triaged, outcome: ParseOutcome, batch: Batch) -> FileResult:
         return FileResult(path, "failed", doc_id, reason="write_error", message=str(exc))
     counts = {t: len(r) for t, r in rows.items() if t != "documents"}
     unparsed = sum(1 for r in rows["activities"] if r["tid_parsed"] is False)
-    return FileResult(path, "ingested", doc_id, counts, warnings=list(plan.warnings), unparsed_tid=unparsed)
+    problems = [(p.reason, p.message) for p in plan.partial]
+    return FileResult(path, "partial" if problems else "ingested", doc_id, counts, warnings=list(plan.warnings),
+                      unparsed_tid=unparsed, problems=problems,
+                      reason=problems[0][0] if problems else None,
+                      message="; ".join(m for _, m in problems) or None)
 
 
 def release_memory() -> None:
@@ -159,7 +164,7 @@ def ingest(paths: Iterable[Path], out: Path, password: str | None = None, force:
         for item in items:
             result = item.done or store(item, next(outcomes), batch)
             report.results.append(result)
-            fresh += result.status == "ingested"
+            fresh += result.status in ("ingested", "partial")
             if fresh >= COMPACT_AFTER:  # keep the number of small files, and the memory to merge them, bounded
                 merged = compact(out)
                 report.compacted += len(merged)

@@ -17,6 +17,7 @@ def write_run_report(out: Path, report) -> Path:
     """Write `_runs/<time>.json` (every file and its outcome) and replace `ingest_errors`."""
     now = datetime.now(timezone.utc)
     failed = report.with_status("failed")
+    partial = report.with_status("partial")
     runs = out / RUNS_DIRNAME
     runs.mkdir(parents=True, exist_ok=True)
     path = runs / f"ingest-{now:%Y%m%dT%H%M%S%fZ}.json"
@@ -27,6 +28,8 @@ def write_run_report(out: Path, report) -> Path:
     path.write_text(json.dumps(body, ensure_ascii=False, indent=1), encoding="utf-8")
     rows = [{"source_path": str(r.path), "source_file": r.path.name, "reason": r.reason,
              "message": r.message, "run_at": now} for r in failed]
+    rows += [{"source_path": str(r.path), "source_file": r.path.name, "reason": reason,
+              "message": message, "run_at": now} for r in partial for reason, message in r.problems]
     tmp = out / TMP_DIRNAME / "ingest_errors.parquet"
     tmp.parent.mkdir(parents=True, exist_ok=True)
     pq.write_table(pa.Table.from_pylist(rows, schema=INGEST_ERRORS), tmp)

@@ -24,7 +24,7 @@ def document_row(plan: ParsedPlan, doc_id: str, sha256: str, path: Path) -> dict
         "file_mtime": datetime.fromtimestamp(stat.st_mtime, timezone.utc),
         "n_activities": len(plan.activities), "n_budget_lines": len(plan.budget_lines),
         "n_proposals": len(plan.proposals), "n_national_activities": len(plan.national_activities),
-        "warnings": list(plan.warnings),
+        "warnings": list(plan.warnings) + [f"read in part ({p.reason}): {p.message}" for p in plan.partial],
     }
 
 

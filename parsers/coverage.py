@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .errors import LowCoverageError, NoActivityTableError, PartialReadError
-from .model import Block, Document, Paragraph, Table
+from .model import Block, Document, Paragraph
 from .records import ParsedPlan
 
 MAX_UNPLACED = 0.5  # a page with more than this share of its words unplaced is read only in part
@@ -31,14 +31,15 @@ def block_words(block: Block) -> list[tuple[int | None, int]]:
 
 
 def words_per_page(doc: Document, used: set[int]) -> dict[int | None, tuple[int, int, int]]:
-    """For each page (None: a Word file), its words: in all, unplaced, and in used tables."""
+    """For each page (None: a Word file), its words: in all, unplaced, and in blocks records came from."""
     counts: dict[int | None, list[int]] = defaultdict(lambda: [0, 0, 0])
     for block in doc.blocks:
-        placed = id(block) in used if isinstance(block, Table) else not block.columnar
+        recorded = id(block) in used
+        placed = recorded or isinstance(block, Paragraph) and not block.columnar
         for page, n in block_words(block):
             counts[page][0] += n
             counts[page][1] += 0 if placed else n
-            counts[page][2] += n if isinstance(block, Table) and placed else 0
+            counts[page][2] += n if recorded else 0
     return {page: (c[0], c[1], c[2]) for page, c in counts.items()}
 
 
@@ -57,8 +58,8 @@ def read_in_part(doc: Document, plan: ParsedPlan, used: set[int], name: str) -> 
     counts = words_per_page(doc, used)
     problems: list[PartialReadError] = []
     if is_plan(plan) and not plan.activities:
-        empty = sorted(p for p, (n, _, in_tables) in counts.items() if p is not None and n >= MIN_PAGE_WORDS
-                       and not in_tables)
+        empty = sorted(p for p, (n, _, recorded) in counts.items() if p is not None and n >= MIN_PAGE_WORDS
+                       and not recorded)
         where = f" ({pages_text(empty)} gave no records)" if empty else ""
         problems.append(NoActivityTableError(
             f"no activity table or project description was found{where}: the plan is read only in part; "

@@ -70,7 +70,7 @@ def document_to_plan(doc: Document, name: str = "<stream>") -> ParsedPlan:
 
 
 def interpret_section(section: Section, plan: ParsedPlan) -> set[int]:
-    """Read one section into the plan; the ids of the tables it used."""
+    """Read one section into the plan; the ids of the blocks it took records from."""
     used: set[int] = set()
     year = section.year
     category = heading_category(section)
@@ -98,7 +98,7 @@ def interpret_section(section: Section, plan: ParsedPlan) -> set[int]:
         else:
             lists.append(block)
     if interpret_lists(section, lists, plan):
-        used |= {id(b) for b in lists if isinstance(b, Table)}
+        used |= {id(b) for b in lists}
     return used
 
 
