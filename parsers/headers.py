@@ -84,6 +84,8 @@ def map_header(texts: list[str]) -> list[str]:
 
 
 def is_activity_header(texts: list[str]) -> bool:
-    """A header row of an activity table names the activity and at least one more field."""
+    """A header row of an activity table names the activity and at least one more field, or
+    three fields of any kind ("Vad | Varför | Hur | När | Vem": the activity column is then
+    found by its place)."""
     fields = [f for f in map_header(texts) if not f.startswith("extra:")]
-    return "aktivitet" in fields and len(fields) >= 2
+    return "aktivitet" in fields and len(fields) >= 2 or len(fields) >= 3

@@ -6,6 +6,7 @@ plain `PageData`.
 """
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import IO, Iterator
@@ -14,6 +15,8 @@ from .errors import (CorruptFileError, EmptyFileError, EncryptedFileError, NoTex
                      UnsupportedFormatError, VplanError)
 from .pdf_rotate import turn_box, upright_chars
 
+CID = re.compile(r"\(cid:\d+\)")
+UNKNOWN = "\ufffd"
 RULE_MAX_THICKNESS = 2.5  # a filled rectangle thinner than this is drawn as a rule
 PAGE_FILL_SHARE = 0.5  # a filled rectangle larger than this share of the page is a background
 WHITE = 0.97  # a fill this light is paper, not shading
@@ -127,6 +130,12 @@ def read_pages(pdf, name: str, max_pages: int | None = None) -> list[PageData]:
     return pages
 
 
+def known_glyph(char: dict) -> dict:
+    """A glyph the font does not map to a character ("(cid:127)", a bullet in a font that was not
+    embedded) becomes U+FFFD, one unknown character, instead of its code's text."""
+    return {**char, "text": UNKNOWN} if CID.fullmatch(char["text"]) else char
+
+
 def unrotated(page):
     """The page with its /Rotate set aside: coordinates as drawn. Which way the page reads is
     found from its text (`pdf_rotate`), whatever /Rotate says."""
@@ -139,7 +148,8 @@ def unrotated(page):
 
 def page_data(page, number: int) -> PageData:
     """A page's characters, rules and shading, in its reading orientation (`pdf_rotate`)."""
-    chars, point, width, height = upright_chars(page.chars, float(page.width), float(page.height))
+    chars, point, width, height = upright_chars([known_glyph(c) for c in page.chars],
+                                                float(page.width), float(page.height))
     lines, rects, curves = ([turn_box(o, point) for o in objs] for objs in (page.lines, page.rects, page.curves))
     rules = [r for obj in lines + rects for r in object_rules(obj, width, height)]
     shades = [s for obj in rects + curves if (s := object_shade(obj, width, height))]

@@ -15,7 +15,7 @@ from .model import Paragraph
 from .pdf_breaks import TextContext, join_lines
 from .pdf_text import Line, make_line
 
-BULLETS = set("•◦▪▫■□●○◆◇►▶➢➤✓✔-–—·*")
+BULLETS = set("•◦▪▫■□●○◆◇►▶➢➤✓✔-–—·*\ufffd")  # U+FFFD: a glyph the font does not name (a bullet)
 SYMBOL_FONT = re.compile(r"symbol|wingding|dingbat|webding", re.I)
 NUMBER_LABEL = re.compile(r"^(\d{1,2}(\.\d{1,2})*|[a-zA-Z]|[ivxIVX]{1,4})[.)]$")
 HEADING_RATIO = 1.15  # a font this much larger than the body text makes a heading
