@@ -15,6 +15,8 @@ from .errors import (CorruptFileError, EmptyFileError, EncryptedFileError, NoTex
 
 RULE_MAX_THICKNESS = 2.5  # a filled rectangle thinner than this is drawn as a rule
 PAGE_FILL_SHARE = 0.5  # a filled rectangle larger than this share of the page is a background
+# glyphs a layout engine (Chromium, for one) sets for letter pairs, read as their letters
+LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 
 
 @dataclass
@@ -115,6 +117,9 @@ def read_pages(pdf, name: str, max_pages: int | None = None) -> list[PageData]:
 def page_data(page, number: int) -> PageData:
     width, height = float(page.width), float(page.height)
     chars = [c for c in page.chars if c.get("upright", True) and c["text"] != "\n"]
+    for c in chars:
+        if c["text"] in LIGATURES:
+            c["text"] = LIGATURES[c["text"]]
     rules = [r for obj in page.lines for r in object_rules(obj, width, height)]
     rules += [r for obj in page.rects for r in object_rules(obj, width, height)]
     return PageData(number, width, height, chars, rules)
