@@ -48,7 +48,7 @@ class LabelStyle:
     """How a plan sets the labels the vocabulary knows; unknown labels must look the same."""
 
     plain_inline: bool = False  # "Tidplan: …" without bold
-    standalone: bool = False  # a label on a line of its own
+    standalone: bool = False  # a label on a line of its own ("Tidplan" bold, "Tidplan:", a small heading)
 
 
 def label_field(name: str) -> str | None:
@@ -117,7 +117,8 @@ def first_pass(p: Paragraph, style: LabelStyle) -> Item:
 
     In a list item only a label the vocabulary knows counts ("• Tidplan: våren")."""
     label = standalone_label(p) or inline_label(p)
-    if label and (label.field or (not p.is_list and (label.form != "plain" or style.plain_inline))):
+    plain_ok = style.standalone if label and not label.text else style.plain_inline
+    if label and (label.field or (not p.is_list and (label.form != "plain" or plain_ok))):
         return Item("label", p, label)
     return Item("bold" if is_bold_line(p) else "text", p)
 
