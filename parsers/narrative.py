@@ -13,11 +13,12 @@ The steps: `blocks_to_outline` (the tree of headings), `fold_label_headings`
 uses no heading styles), `sections_to_project_activities`.
 
 A heading is a project when the labels under it name at least two fields
-(or one, where other projects at its level name two). Headings without
-labels (the introduction, the project overview, the schedule) are not
-projects; nor are headings under a proposal-bank or national-activities
-heading, nor a heading whose section holds an activity table (its rows are
-the activities). A field no label names is null, as for a missing column;
+(or one, where other projects at its level name two), and the plan has at
+least two such headings (one lone labelled heading is an introduction).
+Headings without labels (the introduction, the project overview, the
+schedule) are not projects; nor are headings under a proposal-bank or
+national-activities heading, nor a heading whose section holds an activity
+table (its rows are the activities; bold lines in it are their captions). A field no label names is null, as for a missing column;
 text before the first label goes to `extra` under "text".
 """
 from __future__ import annotations
@@ -36,6 +37,7 @@ from .text import collapse, find_year
 NUMBERING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[^\W\d])")
 LEADING_TEXT = "text"  # the extra key of the text between a project's heading and its first label
 MIN_FIELDS = 2  # labels naming this many fields make a heading a project on their own
+MIN_PROJECTS = 2  # a plan describes several projects: one lone labelled heading is an introduction
 
 
 @dataclass(eq=False)
@@ -135,7 +137,8 @@ def titles_to_sections(section: OutlineSection, style: LabelStyle) -> None:
             continue
         while stack[-1] is not section and stack[-1].level >= levels[id(item)]:
             stack.pop()
-        sub = OutlineSection(item.para, levels[id(item)], section.index, stack[-1])
+        sub = OutlineSection(item.para, levels[id(item)], section.index, stack[-1],
+                             has_activity_table=section.has_activity_table)  # captions of a table section
         (opened if stack[-1] is section else stack[-1].children).append(sub)
         stack.append(sub)
     section.children = opened + section.children
@@ -162,7 +165,8 @@ def project_sections(root: OutlineSection) -> list[OutlineSection]:
     candidates = [s for s in walk(root) if s.heading is not None and known_fields(s)
                   and not s.has_activity_table and not under_lists(s)]
     full_levels = {s.level for s in candidates if len(known_fields(s)) >= MIN_FIELDS}
-    return [s for s in candidates if len(known_fields(s)) >= MIN_FIELDS or s.level in full_levels]
+    projects = [s for s in candidates if len(known_fields(s)) >= MIN_FIELDS or s.level in full_levels]
+    return projects if len(projects) >= MIN_PROJECTS else []
 
 
 def heading_text(p: Paragraph) -> str:
