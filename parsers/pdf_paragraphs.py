@@ -2,8 +2,8 @@
 
 A line ends its paragraph when the next one would not have needed a new line
 (the next line's first word would have fit after it), when the spacing,
-font or indentation changes, or when the next line starts with a bullet
-(over a page break, where there is no spacing to measure: with a bold word).
+font or indentation changes, or when the next line starts with a bullet or
+with bold words after plain ones (an inline label such as "Tidplan:").
 Heading levels come from the font sizes clearly larger than the body text.
 """
 from __future__ import annotations
@@ -80,8 +80,8 @@ def starts_new(prev: Line, cur: Line, para: Para, right: float, is_list: bool) -
         return True
     if cur.page == prev.page and cur.top - prev.top > PARA_GAP * prev.size:
         return True
-    if cur.page != prev.page and not prev.bold and bold_lead(cur):
-        return True  # no spacing to measure over a page break: a line opening in bold opens a paragraph
+    if not prev.bold and bold_lead(cur):
+        return True  # a line opening in bold opens a paragraph (an inline label), spacing or not
     if abs(cur.x0 - para.indent) > 0.8 * cur.size:
         return True
     return prev.x1 + 0.3 * prev.size + cur.first_word_width() < right - 1.0
