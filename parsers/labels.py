@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .headers import field_for_header
 from .model import Paragraph
@@ -51,6 +52,7 @@ class LabelStyle:
     standalone: bool = False  # a label on a line of its own ("Tidplan" bold, "Tidplan:", a small heading)
 
 
+@lru_cache(maxsize=4096)
 def label_field(name: str) -> str | None:
     """The field a label names. The activity title is never a label: "Projekt: …" stays text."""
     field = field_for_header(name)
