@@ -32,7 +32,7 @@ from .labels import (Item, LabelStyle, could_be_label, label_field, label_style,
 from .model import Block, Paragraph
 from .records import ACTIVITY_FIELDS, Activity
 from .sections import heading_kind
-from .text import collapse, find_year
+from .text import collapse, find_period, find_year
 
 NUMBERING = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[^\W\d])")
 LEADING_TEXT = "text"  # the extra key of the text between a project's heading and its first label
@@ -173,13 +173,20 @@ def heading_text(p: Paragraph) -> str:
     return NUMBERING.sub("", collapse(p.text))
 
 
+def heading_year(p: Paragraph) -> int | None:
+    """The year a heading names; a period ("Verksamhetsplan 2016-2017") names none."""
+    return None if find_period(p.text) else find_year(p.text)
+
+
 def year_and_category(section: OutlineSection, default_year: int | None) -> tuple[int | None, str | None]:
-    """The year of the nearest enclosing heading naming one; the category is the heading right
-    above the project, below that year heading (or below a heading naming the section kind)."""
+    """The year of the nearest enclosing heading naming one (else `default_year`); the category is
+    the heading right above the project, below the outermost heading naming that year ("Verksamhet
+    2016" > "Tillsyn 2016" > project) or, without year headings, below a heading naming the kind."""
     path = section.path()
-    years = [i for i, s in enumerate(path) if find_year(s.heading.text)]
-    if years:
-        year, below = find_year(path[years[-1]].heading.text), path[years[-1] + 1:]
+    years = [heading_year(s.heading) for s in path]
+    year = next((y for y in reversed(years) if y), None)
+    if year is not None:
+        below = path[years.index(year) + 1:]
     else:
         kinds = [i for i, s in enumerate(path) if heading_kind(s.heading.text)]
         year, below = default_year, path[kinds[-1] + 1:] if kinds else path

@@ -126,6 +126,13 @@ def test_numbered_headings_lose_their_numbers_and_a_heading_naming_a_year_gives_
     assert (a.plan_year, a.category, a.aktivitet) == (2025, "Tillsyn", "Radon i flerbostadshus")
 
 
+def test_a_category_heading_may_name_the_year_too_and_a_period_heading_names_no_year():
+    a = first_of(h(1, "Verksamhet 2024"), h(2, "Tillsyn 2024"), h(3, "Radon"), *PROJECT)
+    assert (a.plan_year, a.category) == (2024, "Tillsyn 2024")
+    a = first_of(h(1, "Verksamhetsplan 2024-2025"), h(2, "Tillsyn"), h(3, "Radon"), *PROJECT)
+    assert (a.plan_year, a.category) == (2024, "Tillsyn")  # the plan period's first year
+
+
 def test_without_a_year_heading_the_plan_period_gives_the_year():
     a = first_of(h(1, "Projekt"), h(2, "Radon"), *PROJECT)
     assert (a.plan_year, a.category) == (2024, "Projekt")
