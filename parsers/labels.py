@@ -5,6 +5,9 @@ through the same vocabulary and function as a table header
 (`headers.field_for_header`: exact, longest prefix, fuzzy); a label the
 vocabulary does not know keeps its own name and its text goes to `extra`.
 
+A two-column table of labels and texts under a project's heading reads as
+labels on lines of their own, each followed by its text.
+
 Paragraphs become items: a label (with the text on its line), a title (a
 short bold line that opens a project: the heading of a plan that uses no
 heading styles) or plain text. Whether a short bold line is a label or a
@@ -20,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .headers import field_for_header
-from .model import Paragraph
+from .model import Paragraph, Table
 from .text import collapse
 
 LABEL_MAX_WORDS = 5
@@ -153,3 +156,19 @@ def resolve_bold_runs(items: list[Item], style: LabelStyle) -> list[Item]:
 def paragraphs_to_items(paras: list[Paragraph], style: LabelStyle) -> list[Item]:
     """Labels, titles and text, in order (empty paragraphs left out)."""
     return resolve_bold_runs([first_pass(p, style) for p in paras if p.text.strip()], style)
+
+
+def label_table_paragraphs(table: Table) -> list[Paragraph]:
+    """A two-column table whose first column holds labels ("Tidplan" | "Hösten 2024") read as
+    paragraphs: the label on a line of its own, then its text. [] for any other table."""
+    rows = [(row, [collapse(t) for t in row.texts()]) for row in table.rows]
+    rows = [(row, texts) for row, texts in rows if any(texts)]
+    if not rows or any(len(row.cells) != 2 for row, _ in rows):
+        return []
+    names = [texts[0].rstrip(":").strip() for _, texts in rows]
+    if not all(map(could_be_label, names)) or len({label_field(n) for n in names} - {None}) < 2:
+        return []
+    out = []
+    for (row, texts), name in zip(rows, names):
+        out += [Paragraph(f"{name}:", bold=True, page=row.page_start), Paragraph(texts[1], page=row.page_end)]
+    return out

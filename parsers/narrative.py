@@ -10,7 +10,8 @@
 The steps: `blocks_to_outline` (the tree of headings), `fold_label_headings`
 (a label set as a small heading is a label of the heading above it),
 `titles_to_sections` (short bold lines that open projects where the plan
-uses no heading styles), `sections_to_project_activities`.
+uses no heading styles), `sections_to_project_activities`. A two-column
+table of labels and texts counts as labelled paragraphs.
 
 A heading is a project when the labels under it name at least two fields
 (or one, where other projects at its level name two), and the plan has at
@@ -27,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 
 from .activities import is_activity_table
-from .labels import (Item, LabelStyle, could_be_label, label_field, label_style,
+from .labels import (Item, LabelStyle, could_be_label, label_field, label_style, label_table_paragraphs,
                      paragraphs_to_items)
 from .model import Block, Paragraph
 from .records import ACTIVITY_FIELDS, Activity
@@ -75,6 +76,8 @@ def blocks_to_outline(blocks: list[Block]) -> OutlineSection:
             stack[-1].paras.append(block)
         elif is_activity_table(block):
             stack[-1].has_activity_table = True
+        else:
+            stack[-1].paras += label_table_paragraphs(block)
     return root
 
 

@@ -195,3 +195,14 @@ def test_a_heading_over_an_activity_table_is_not_a_project():
     plan = plan_of(h(1, "Verksamhet 2024"), h(2, "Möten"), p("Syfte: Styra."), p("Ansvar: Samordnaren"), table,
                    *OTHER)
     assert [a.aktivitet for a in plan.activities] == ["Styrgrupp"]
+
+
+def test_a_two_column_table_of_labels_under_a_heading_describes_the_project():
+    def labels(*pairs):
+        return Table([Row([Cell(k), Cell(v)]) for k, v in pairs])
+    plan = plan_of(h(1, "Verksamhet 2024"), h(2, "Radon"), labels(("Syfte", "Färre radonhus."), ("Tidplan", "2024"),
+                                                                 ("Bakgrund:", "Höga halter.")),
+                   h(2, "Buller"), labels(("Syfte", "Tystare."), ("Tidplan", "")),
+                   h(1, "Budget"), labels(("Intäkter", "100"), ("Kostnader", "100")))
+    assert [(a.aktivitet, a.aktivitetsmal, a.tid, a.extra) for a in plan.activities] == [
+        ("Radon", "Färre radonhus.", "2024", {"Bakgrund": "Höga halter."}), ("Buller", "Tystare.", "", {})]
