@@ -120,9 +120,10 @@ def label_style(paras: list[Paragraph]) -> LabelStyle:
 def first_pass(p: Paragraph, style: LabelStyle) -> Item:
     """An item for one paragraph; short bold lines are left as "bold" for `resolve_bold_runs`.
 
-    In a list item only a label the vocabulary knows counts ("• Tidplan: våren")."""
+    In a list item only a label the vocabulary knows counts ("• Tidplan: våren"), and so in a
+    line bold throughout ("Tillsyn: förorenade områden" is a title)."""
     label = standalone_label(p) or inline_label(p)
-    plain_ok = style.standalone if label and not label.text else style.plain_inline
+    plain_ok = style.standalone if label and not label.text else style.plain_inline and not p.bold
     if label and (label.field or (not p.is_list and (label.form != "plain" or plain_ok))):
         return Item("label", p, label)
     return Item("bold" if is_bold_line(p) else "text", p)

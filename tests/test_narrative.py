@@ -169,6 +169,12 @@ def test_inline_bold_label_without_a_colon_and_unknown_plain_labels_follow_the_p
     assert a.extra == {"Målgrupp": "Fastighetsägare"}
 
 
+def test_a_bold_title_with_a_colon_opens_a_project_in_a_plan_with_plain_labels():
+    plan = plan_of(h(1, "Verksamhet 2024"), p("Tillsyn: radon", bold=True), *PROJECT,
+                   p("Tillsyn: buller", bold=True), *PROJECT)
+    assert [a.aktivitet for a in plan.activities] == ["Tillsyn: radon", "Tillsyn: buller"]
+
+
 def test_text_before_the_first_label_and_a_second_label_for_a_field_go_to_extra():
     a = first_of(h(1, "Verksamhet 2024"), h(2, "Radon"), p("Ett projekt om radon."), *PROJECT,
                  p("Mål: Alla kommuner deltar."))
