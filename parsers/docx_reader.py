@@ -96,6 +96,7 @@ class _Reader:
             heading_level=self.heading_level(el, name),
             bold=bold,
             italic=italic,
+            bold_lead="" if bold else self.bold_lead(el, style),
             is_list=self.is_list(el, style, name),
             style=name,
         )
@@ -137,6 +138,17 @@ class _Reader:
         bold = all(self.run_flag(r, "b", base_b) for r in runs)
         italic = all(self.run_flag(r, "i", base_i) for r in runs)
         return bold, italic
+
+    def bold_lead(self, p, style) -> str:
+        """The text of the bold runs a paragraph opens with ("Tidplan:" before plain text)."""
+        base_b = self.style_flag(style, "b")
+        parts = []
+        for r in p.iter(W_R):
+            text = element_text(r)
+            if text.strip() and not self.run_flag(r, "b", base_b):
+                break
+            parts.append(text)
+        return collapse("".join(parts))
 
     def run_flag(self, r, tag: str, inherited: bool) -> bool:
         rpr = r.find(qn("w:rPr"))

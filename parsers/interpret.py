@@ -2,7 +2,9 @@
 
 Headings cut the document into sections. A section's kind (activities,
 budget, proposals, national) and year come from the nearest heading that
-names them; tables are recognised by their own header row first.
+names them; tables are recognised by their own header row first. Plans that
+describe their activities as projects (a heading, labelled paragraphs) are
+read by `narrative`; both kinds of activity come out in document order.
 """
 from __future__ import annotations
 
@@ -14,12 +16,12 @@ from .coverage import read_in_part
 from .errors import NotAPlanError
 from .lists import blocks_to_national, blocks_to_proposals
 from .metadata import read_metadata
-from .model import Block, Document, Paragraph, Table
-from .records import ParsedPlan
-from .text import find_year, fold
-from .vocabulary import words_for
+from .model import Block, Document, Paragraph
+from .narrative import blocks_to_project_activities
+from .records import Activity, ParsedPlan
+from .sections import heading_kind
+from .text import find_year
 
-SECTION_KINDS = ("national", "proposals", "budget", "activities")
 MAX_CAPTION_WORDS = 6  # a bold line this short right above a table names its category
 
 
@@ -30,11 +32,6 @@ class Section:
     heading: Paragraph | None  # the heading that opened the section
     names_kind: bool  # whether that heading itself named the kind (else it is a sub-heading)
     blocks: list[Block] = field(default_factory=list)
-
-
-def heading_kind(text: str) -> str | None:
-    t = fold(text)
-    return next((k for k in SECTION_KINDS if any(fold(w) in t for w in words_for("sections", k))), None)
 
 
 def blocks_to_sections(blocks: list[Block]) -> list[Section]:
@@ -59,14 +56,29 @@ def document_to_plan(doc: Document, name: str = "<stream>") -> ParsedPlan:
     """Interpret a document model as an activity plan."""
     plan = ParsedPlan(meta=read_metadata(doc.blocks), n_pages=doc.n_pages,
                       file_format=doc.file_format, warnings=list(doc.warnings))
+    position = {id(b): i for i, b in enumerate(doc.blocks)}
+    anchored: list[tuple[int, Activity]] = []
     used: set[int] = set()
     for section in blocks_to_sections(doc.blocks):
+        first = len(plan.activities)
         used |= interpret_section(section, plan)
+        at = position[id(section.heading)] if section.heading is not None else -1
+        anchored += [(at, a) for a in plan.activities[first:]]
+    anchored += blocks_to_project_activities(doc.blocks, plan.meta.period_start)
+    plan.activities = in_document_order(anchored)
     plan.warnings = list(dict.fromkeys(plan.warnings))  # a guess repeated table after table is told once
     if not (plan.activities or plan.budget_lines or plan.proposals or plan.national_activities):
         raise NotAPlanError("no activity table, budget or proposal bank found: not an activity plan?", name)
     plan.partial = read_in_part(doc, plan, used, name)
     return plan
+
+
+def in_document_order(anchored: list[tuple[int, Activity]]) -> list[Activity]:
+    """Activities from tables and from project descriptions, ordered by where they stand, numbered again."""
+    ordered = [a for _, a in sorted(anchored, key=lambda pair: pair[0])]
+    for seq, activity in enumerate(ordered):
+        activity.seq = seq
+    return ordered
 
 
 def interpret_section(section: Section, plan: ParsedPlan) -> set[int]:

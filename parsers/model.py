@@ -20,6 +20,7 @@ class Paragraph:
     heading_level: int | None = None  # 0 = document title, 1.. = heading levels, None = body text
     bold: bool = False  # every visible character is bold
     italic: bool = False  # every visible character is italic
+    bold_lead: str = ""  # the leading bold words of a paragraph not bold throughout ("Tidplan:")
     is_list: bool = False  # a bullet or numbered list item
     style: str = ""
     font_size: float | None = None

@@ -3,12 +3,15 @@
 A candidate is one of the first or last few text lines of a page that lie
 outside every table (above the first, below the last). It is furniture when
 the same text (digits ignored) stands at the same height on at least half of
-the pages, or when it is a bare page number in the page's outer band.
+the pages and is not as common inside the pages (a label such as "Tidplan"
+that happens to open two pages is text), or when it is a bare page number in
+the page's outer band.
 """
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
 from .pdf_page import PageLayout
 from .pdf_text import Line
@@ -50,16 +53,19 @@ def is_page_number(line: Line, layout: PageLayout) -> bool:
 def strip_furniture(layouts: list[PageLayout]) -> None:
     """Move running headers, footers and page numbers out of each page's items."""
     by_key: dict[str, list[tuple[int, float]]] = {}
+    inside: Counter = Counter()
     for lay in layouts:
-        for line in edge_candidates(lay):
+        edges = edge_candidates(lay)
+        for line in edges:
             by_key.setdefault(key(line), []).append((lay.number, line.top))
+        inside.update(key(i) for i in lay.items if isinstance(i, Line) and not any(i is e for e in edges))
     pages_with_text = sum(1 for lay in layouts if lay.items)
     need = max(2, math.ceil(0.5 * pages_with_text))
     for lay in layouts:
         drop = []
         for line in edge_candidates(lay):
             hits = {p for p, top in by_key[key(line)] if abs(top - line.top) <= SAME_Y}
-            if len(hits) >= need or is_page_number(line, lay):
+            if len(hits) >= max(need, inside[key(line)] + 1) or is_page_number(line, lay):
                 drop.append(line)
         if drop:
             lay.furniture = drop

@@ -21,6 +21,8 @@ RULE_MAX_THICKNESS = 2.5  # a filled rectangle thinner than this is drawn as a r
 PAGE_FILL_SHARE = 0.5  # a filled rectangle larger than this share of the page is a background
 WHITE = 0.97  # a fill this light is paper, not shading
 DARK = 0.5  # a fill this dark carries light text
+# glyphs a layout engine (Chromium, for one) sets for letter pairs, read as their letters
+LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 
 
 @dataclass
@@ -131,9 +133,13 @@ def read_pages(pdf, name: str, max_pages: int | None = None) -> list[PageData]:
 
 
 def known_glyph(char: dict) -> dict:
-    """A glyph the font does not map to a character ("(cid:127)", a bullet in a font that was not
-    embedded) becomes U+FFFD, one unknown character, instead of its code's text."""
-    return {**char, "text": UNKNOWN} if CID.fullmatch(char["text"]) else char
+    """A glyph as its letters: a ligature as the letters it joins; a glyph the font does not map
+    to a character ("(cid:127)", a bullet in a font that was not embedded) as U+FFFD, one unknown
+    character, instead of its code's text."""
+    text = char["text"]
+    if text in LIGATURES:
+        return {**char, "text": LIGATURES[text]}
+    return {**char, "text": UNKNOWN} if CID.fullmatch(text) else char
 
 
 def unrotated(page):

@@ -2,7 +2,8 @@
 
 A line ends its paragraph when the next one would not have needed a new line
 (the next line's first word would have fit after it), when the spacing,
-font or indentation changes, or when the next line starts with a bullet.
+font or indentation changes, or when the next line starts with a bullet or
+with bold words after plain ones (an inline label such as "Tidplan:").
 Heading levels come from the font sizes clearly larger than the body text.
 """
 from __future__ import annotations
@@ -13,11 +14,12 @@ from dataclasses import dataclass, field
 
 from .model import Paragraph
 from .pdf_breaks import TextContext, join_lines
-from .pdf_text import Line, make_line
+from .pdf_text import Line, font_style, make_line
 
 BULLETS = set("•◦▪▫■□●○◆◇►▶➢➤✓✔-–—·*\ufffd")  # U+FFFD: a glyph the font does not name (a bullet)
 SYMBOL_FONT = re.compile(r"symbol|wingding|dingbat|webding", re.I)
 NUMBER_LABEL = re.compile(r"^(\d{1,2}(\.\d{1,2})*|[a-zA-Z]|[ivxIVX]{1,4})[.)]$")
+NUMBER_GAP = 0.45  # a list number stands this far (in font sizes) from its text: more than a word space
 HEADING_RATIO = 1.15  # a font this much larger than the body text makes a heading
 PARA_GAP = 1.55  # line-to-line distance (in font sizes) above which a new paragraph starts
 COLUMN_GAP_EM = 0.8  # a gap this wide (in font sizes) between two words separates columns
@@ -42,13 +44,26 @@ def list_label(line: Line) -> tuple[bool, Line]:
     label_end = 1
     if not bullet:
         for n in range(2, min(6, len(ink))):
-            if NUMBER_LABEL.match("".join(c["text"] for c in ink[:n])) and ink[n]["x0"] - ink[n - 1]["x1"] > 0.6 * first["size"]:
+            if NUMBER_LABEL.match("".join(c["text"] for c in ink[:n])) and ink[n]["x0"] - ink[n - 1]["x1"] > NUMBER_GAP * first["size"]:
                 bullet, label_end = True, n
                 break
     if not bullet:
         return False, line
     rest = [c for c in line.chars if c["x0"] >= ink[label_end - 1]["x1"] - 0.1 and c not in ink[:label_end]]
     return True, make_line(rest, line.page)
+
+
+def bold_lead(line: Line) -> str:
+    """The bold words a line not bold throughout opens with (an inline label such as "Tidplan:")."""
+    if line.bold:
+        return ""
+    lead = []
+    for c in line.chars:
+        if not c["text"].isspace() and not font_style(c["fontname"])[0]:
+            break
+        lead.append(c)
+    made = make_line(lead, line.page) if lead else None
+    return made.text if made is not None else ""
 
 
 def body_size(lines: list[Line]) -> float:
@@ -66,6 +81,8 @@ def starts_new(prev: Line, cur: Line, para: Para, right: float, is_list: bool) -
         return True
     if cur.page == prev.page and cur.top - prev.top > PARA_GAP * prev.size:
         return True
+    if not prev.bold and bold_lead(cur):
+        return True  # a line opening in bold opens a paragraph (an inline label), spacing or not
     if abs(cur.x0 - para.indent) > 0.8 * cur.size:
         return True
     return prev.x1 + 0.3 * prev.size + cur.first_word_width() < right - 1.0
@@ -112,8 +129,10 @@ def to_paragraphs(paras: list[Para], rights: dict[int, float], ctx: TextContext)
             out.append(None)
             continue
         level = 0 if p is title else levels.get(round(first.size * 2) / 2)
-        out.append(Paragraph(text=text, heading_level=level, bold=all(l.bold for l in p.lines),
-                             italic=all(l.italic for l in p.lines), is_list=p.is_list,
+        bold = all(l.bold for l in p.lines)
+        out.append(Paragraph(text=text, heading_level=level, bold=bold,
+                             italic=all(l.italic for l in p.lines), bold_lead="" if bold else bold_lead(first),
+                             is_list=p.is_list,
                              font_size=round(max(l.size for l in p.lines), 1), page=first.page,
                              columnar=2 * sum(map(is_columnar, p.lines)) > len(p.lines)))
     return out

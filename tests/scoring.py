@@ -1,8 +1,9 @@
 """Score a parsed plan against its expected JSON, the way the corpus scorer (`score.py`) does.
 
-    from tests.scoring import score_plan, summary
+    from tests.scoring import score_plan, score_curated, summary
     counts = score_plan(plan, expected, "pdf")   # per-document counts
     print(summary([counts, ...]))                # act_recall, cell_acc, row_perfect, budget_*, ...
+    score_curated(corpus_dir, curated_dir)       # {"summary": …, "per_doc": …}, like score.py
 
 Rules (the same as score.py, so figures compare):
 - activities are matched on (plan_year, aktivitet) with white space collapsed;
@@ -28,16 +29,23 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
+from dataclasses import asdict
 from pathlib import Path
 
 CANON = ["aktivitet", "aktivitetsmal", "genomforande", "tid", "ansvar", "samverkansparter", "effektmal"]
 META_KEYS = ["organisation", "region", "period_start", "period_end"]
 FORMATS = ("pdf", "docx")
+TABLES = ("activities", "budget_lines", "proposals", "national_activities")
+
+
+def isnull(value) -> bool:
+    """None, or a missing number as pandas gives it (NaN)."""
+    return value is None or isinstance(value, float) and value != value
 
 
 def norm(value) -> str:
     """Text as compared: NFC, runs of white space made one space, None as ''."""
-    if value is None:
+    if isnull(value):
         return ""
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", str(value))).strip()
 
@@ -55,24 +63,24 @@ def matched(expected: list, got: list) -> int:
     return tp
 
 
-def first_rows_on_pages(activities) -> set[int]:
-    """ids of the activities that open a new page (see the module docstring)."""
+def first_rows_on_pages(rows: list[dict]) -> set[int]:
+    """ids of the activity rows that open a new page (see the module docstring)."""
     out, last_page = set(), None
-    for a in sorted(activities, key=lambda a: a.seq):
-        if a.page_start is not None and last_page is not None and a.page_start > last_page:
-            out.add(id(a))
-        if a.page_end is not None:
-            last_page = a.page_end
+    for g in sorted(rows, key=lambda r: r.get("seq") or 0):
+        if g.get("page_start") is not None and last_page is not None and g["page_start"] > last_page:
+            out.add(id(g))
+        if g.get("page_end") is not None:
+            last_page = g["page_end"]
     return out
 
 
-def score_activities(plan, expected: dict, fmt: str) -> dict[str, float]:
-    m = {"act_exp": len(expected["activities"]), "act_got": len(plan.activities), "act_tp": 0,
+def score_activities(rows: list[dict], expected: dict, fmt: str) -> dict[str, float]:
+    m = {"act_exp": len(expected["activities"]), "act_got": len(rows), "act_tp": 0,
          "cell_total": 0, "cell_ok": 0, "row_perfect": 0}
     pool: dict[tuple, list] = defaultdict(list)
-    for a in plan.activities:
-        pool[(a.plan_year or 0, norm(a.aktivitet))].append(a)
-    top_of_page = first_rows_on_pages(plan.activities) if fmt == "pdf" else set()
+    for g in rows:
+        pool[(g.get("plan_year") or 0, norm(g.get("aktivitet")))].append(g)
+    top_of_page = first_rows_on_pages(rows) if fmt == "pdf" else set()
     prev = None
     for e in expected["activities"]:
         key = (e["plan_year"], norm(e["aktivitet"]))
@@ -84,7 +92,7 @@ def score_activities(plan, expected: dict, fmt: str) -> dict[str, float]:
                 if f != "category" and e[f] is None:
                     continue
                 m["cell_total"] += 1
-                got = norm(getattr(g, f))
+                got = norm(g.get(f))
                 merged_over_break = (id(g) in top_of_page and prev is not None and got == "" and f != "category"
                                      and norm(e[f]) == norm(prev.get(f)))
                 if got == norm(e[f]) or merged_over_break:
@@ -96,27 +104,34 @@ def score_activities(plan, expected: dict, fmt: str) -> dict[str, float]:
     return m
 
 
-def score_plan(plan, expected: dict, fmt: str) -> dict[str, float]:
-    """Per-document counts of one `ParsedPlan` against its expected JSON (`fmt`: 'pdf' or 'docx')."""
+def score_records(got: dict[str, list[dict]], meta: dict, expected: dict, fmt: str) -> dict[str, float]:
+    """Per-document counts of one document's rows (per table, as dicts) against its expected JSON."""
     m: dict[str, float] = {"meta_total": 0, "meta_ok": 0}
     for k in META_KEYS:
         m["meta_total"] += 1
-        m["meta_ok"] += norm(getattr(plan.meta, k)) == norm(expected["document"][k])
-    m.update(score_activities(plan, expected, fmt))
+        m["meta_ok"] += norm(meta.get(k)) == norm(expected["document"][k])
+    m.update(score_activities(got["activities"], expected, fmt))
     eb = [(e["budget_year"], e.get("kind", "budget"), norm(e["label"]), round(e["amount_tkr"], 3))
           for e in expected["budget_lines"]]
-    gb = [(b.budget_year or 0, norm(b.kind) or "budget", norm(b.label),
-           None if b.amount_tkr is None else round(float(b.amount_tkr), 3)) for b in plan.budget_lines]
+    gb = [(b.get("budget_year") or 0, norm(b.get("kind")) or "budget", norm(b.get("label")),
+           None if isnull(b.get("amount_tkr")) else round(float(b["amount_tkr"]), 3)) for b in got["budget_lines"]]
     m.update(bud_tp=matched(eb, gb), bud_exp=len(eb), bud_got=len(gb))
     m["tot_tp"] = matched([(norm(e["label"]), e["budget_year"], bool(e["is_total"])) for e in expected["budget_lines"]],
-                          [(norm(b.label), b.budget_year or 0, bool(b.is_total)) for b in plan.budget_lines])
+                          [(norm(b.get("label")), b.get("budget_year") or 0, bool(b.get("is_total")))
+                           for b in got["budget_lines"]])
     ep = [(norm(e["category"]), norm(e["text"])) for e in expected["proposals"]]
-    gp = [(norm(p.category), norm(p.text)) for p in plan.proposals]
+    gp = [(norm(p.get("category")), norm(p.get("text"))) for p in got["proposals"]]
     m.update(prop_tp=matched(ep, gp), prop_exp=len(ep), prop_got=len(gp))
     en = [(e["year"], norm(e["text"]), norm(e["agency"])) for e in expected["national_activities"]]
-    gn = [(n.year or 0, norm(n.text), norm(n.agency)) for n in plan.national_activities]
+    gn = [(n.get("year") or 0, norm(n.get("text")), norm(n.get("agency"))) for n in got["national_activities"]]
     m.update(nat_tp=matched(en, gn), nat_exp=len(en), nat_got=len(gn))
     return m
+
+
+def score_plan(plan, expected: dict, fmt: str) -> dict[str, float]:
+    """Per-document counts of one `ParsedPlan` against its expected JSON (`fmt`: 'pdf' or 'docx')."""
+    got = {t: [asdict(r) for r in getattr(plan, t)] for t in TABLES}
+    return score_records(got, asdict(plan.meta), expected, fmt)
 
 
 def missing(expected: dict, reason: str = "") -> dict:
@@ -128,8 +143,9 @@ def ratio(a: float, b: float) -> float | None:
     return round(a / b, 4) if b else None
 
 
-def summary(counts: list[dict]) -> dict:
-    """The corpus summary over per-document counts (the same keys as score.py)."""
+def summary(counts: list[dict] | dict) -> dict:
+    """The corpus summary over per-document counts, or one document's (the same keys as score.py)."""
+    counts = [counts] if isinstance(counts, dict) else counts
     tot: dict[str, float] = defaultdict(float)
     for m in counts:
         for k, v in m.items():
@@ -183,6 +199,31 @@ def line(name: str, m: dict) -> str:
             f"perfect {i('row_perfect')}, budget {i('bud_tp')}/{i('bud_exp')} (got {i('bud_got')}), "
             f"props {i('prop_tp')}/{i('prop_exp')} (got {i('prop_got')}), nat {i('nat_tp')}/{i('nat_exp')} "
             f"(got {i('nat_got')}), meta {i('meta_ok')}/{i('meta_total')}")
+
+
+def curated_rows(curated: Path, table: str) -> list[dict]:
+    """Every row of a curated table, as dicts (plain Parquet folders)."""
+    import duckdb
+
+    files = Path(curated) / table / "**" / "*.parquet"
+    sql = f"select * from read_parquet('{files}', hive_partitioning = true, union_by_name = true)"
+    return duckdb.connect().execute(sql).df().to_dict("records")
+
+
+def score_curated(corpus: Path, curated: Path) -> dict:
+    """Every `<name>.expected.json` of `corpus` against the curated documents of the same file name."""
+    rows = {t: curated_rows(curated, t) for t in ("documents",) + TABLES}
+    per_doc = {}
+    for path, fmt, exp_path in fixture_files(Path(corpus)):
+        expected = json.loads(exp_path.read_text(encoding="utf-8"))
+        docs = [d for d in rows["documents"] if Path(str(d["source_file"])).name == path.name]
+        if not docs:
+            per_doc[path.name] = missing(expected, "not in the curated documents")
+            continue
+        doc_id = docs[0]["doc_id"]
+        got = {t: [r for r in rows[t] if r["doc_id"] == doc_id] for t in TABLES}
+        per_doc[path.name] = score_records(got, docs[0], expected, fmt)
+    return {"summary": summary(list(per_doc.values())), "per_doc": per_doc}
 
 
 def main(argv: list[str]) -> int:

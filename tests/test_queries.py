@@ -6,6 +6,8 @@ import pytest
 
 from ingest.queries import analysis_connection, named_queries, run_query
 
+from .conftest import SAMPLE_NAMES
+
 JKP = "Jönköpings län"
 
 
