@@ -127,7 +127,7 @@ def query_cmd(
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="Output format."),
     param: List[str] = typer.Option([], "--param", "-p", help="A query parameter, key=value (repeatable)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file "
-                                          "(required for --format parquet)."),
+                                          "(required for --format parquet and xlsx)."),
     limit: int = typer.Option(100, "--limit", help="Rows to show at most with --format table."),
     list_: bool = typer.Option(False, "--list", help="List the named queries and what each answers."),
 ) -> None:
@@ -146,10 +146,22 @@ def query_cmd(
         if len(params) != len(param):
             raise UsageError("--param takes key=value")
         df = run_query(query, curated, params)
+        write_result(df, fmt, output, limit, name=result_name(query))
     except (UsageError, duckdb.Error) as exc:
         err_console.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2)
-    write_result(df, fmt, output, limit)
+    except BrokenPipeError:  # the reader of stdout stopped early (| head)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as exc:
+        err_console.print(f"[red]error:[/] cannot write {output}: {exc.strerror or exc}", highlight=False)
+        raise typer.Exit(1)
+
+
+def result_name(query: str) -> str:
+    """What a result is called (an Excel sheet's name): the named query, the .sql file's name, else 'query'."""
+    if query.endswith(".sql"):
+        return Path(query).stem
+    return query if query.replace("_", "").replace("-", "").isalnum() else "query"
 
 
 @app.command("sql")
