@@ -9,7 +9,6 @@ starts with "=" is not turned into a formula.
 """
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from parsers.errors import UsageError
 
-from .output import flat, plain
+from .output import flat, plain, replacing
 
 MAX_WIDTH = 60  # characters; longer texts wrap in Excel's cell editor, not across the screen
 MAX_ROWS = 1_048_575  # Excel's limit, less the header row
@@ -37,16 +36,11 @@ def write_xlsx(sheets: dict[str, pd.DataFrame], path: Path) -> Path:
     if too_long:
         raise UsageError(f"{too_long[0]} has more rows than an Excel sheet holds ({MAX_ROWS:,}); "
                          "write CSV or Parquet instead")
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        with open(tmp, "wb") as stream:  # a folder that cannot be written fails here, before any sheet
-            book = Workbook(write_only=True)
-            for name, df in zip(sheet_names(list(sheets)), sheets.values()):
-                write_sheet(book, name, excel_frame(df))
-            book.save(stream)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with replacing(path) as tmp, open(tmp, "wb") as stream:  # an unwritable folder fails before any sheet
+        book = Workbook(write_only=True)
+        for name, df in zip(sheet_names(list(sheets)), sheets.values()):
+            write_sheet(book, name, excel_frame(df))
+        book.save(stream)
     return path
 
 

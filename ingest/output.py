@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import enum
 import json
+import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -32,6 +34,11 @@ def plain(value):
     if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
         return None
     return value
+
+
+def records(df: pd.DataFrame) -> list[dict]:
+    """The rows as dicts of plain Python values (`plain`)."""
+    return [{k: plain(v) for k, v in row.items()} for row in df.to_dict("records")]
 
 
 def flat(value):
@@ -80,8 +87,7 @@ def write_result(df: pd.DataFrame, fmt: OutputFormat, output: Path | None, limit
         if fmt is OutputFormat.csv:
             flat_frame(df).to_csv(stream, index=False)
         elif fmt is OutputFormat.json:
-            rows = [{k: plain(v) for k, v in row.items()} for row in df.to_dict("records")]
-            stream.write(json.dumps(rows, ensure_ascii=False, indent=1, default=str) + "\n")
+            stream.write(json.dumps(records(df), ensure_ascii=False, indent=1, default=str) + "\n")
         else:
             print_table(df, Console(file=stream, soft_wrap=False, width=None if output is None else 200), limit)
     finally:
@@ -96,3 +102,20 @@ def print_table(df: pd.DataFrame, console: Console, limit: int) -> None:
     console.print(table)
     if len(df) > limit:
         console.print(f"({len(df) - limit} more rows; --limit or --format csv shows them)")
+
+
+@contextmanager
+def replacing(path: Path):
+    """A temporary file beside `path` to write to, renamed onto `path` when the block succeeds.
+
+    So a reader never sees half a file; an OSError names `path`, not the temporary file.
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
+    finally:
+        tmp.unlink(missing_ok=True)

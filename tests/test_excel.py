@@ -117,4 +117,4 @@ def test_sheet_names_are_ones_excel_accepts(tmp_path, names, expected):
 def test_an_unwritable_output_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["query", "select 1 as n", "--curated", str(tmp_path), "--format", "xlsx",
                                  "--output", str(tmp_path / "no" / "such" / "r.xlsx")])
-    assert result.exit_code == 1 and "cannot write" in result.output
+    assert result.exit_code == 1 and "r.xlsx: No such file or directory" in result.output
