@@ -83,7 +83,7 @@ def budget_per_region(df: pd.DataFrame, lang: str = "en"):
         ax.set_title(label("income" if column == "income_tkr" else "cost", lang))
         ax.set_xlabel(label("year", lang))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.set_ylim(bottom=0)  # amounts from zero, so a small change does not look like a large one
+        ax.set_ylim(0, ax.get_ylim()[1] * 1.08)  # from zero, so a small change does not look like a large one
         if lang == "sv":
             ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: number_sv(v)))
         plain_axes(ax)

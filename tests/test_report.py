@@ -11,6 +11,8 @@ from ingest.cli import app
 from ingest.display import STATUS, number_sv
 from ingest.htmlreport import gather, render
 from ingest.htmlreport.charts import svg
+from ingest.htmlreport.data import pick_region, plan_warnings
+from parsers.errors import UsageError
 from ingest.queries import run_query
 
 from .chromium import chromium_path, dump_dom, screenshot
@@ -72,11 +74,22 @@ def test_a_region_filter_keeps_that_region_only(curated_samples, tmp_path):
     chosen, *others = regions(curated_samples)
     out = tmp_path / "one.html"
     result = runner.invoke(app, ["report", "--curated", str(curated_samples), "--out", str(out),
-                                 "--region", chosen.split()[0].lower()])
+                                 "--region", chosen.upper()])
     assert result.exit_code == 0, result.output
     html = out.read_text(encoding="utf-8")
     assert f"<h1>Verksamhetsplaner: {chosen}</h1>" in html
     assert not [r for r in others if r in html]
+
+
+@pytest.mark.parametrize("asked,found", [("Värmland", "Värmlands län"), ("värmlands län", "Värmlands län"),
+                                         ("Västra", "Västra Götalands län"), ("Västerbottens län", "Västerbottens län")])
+def test_a_region_is_named_by_its_name_or_a_part_that_names_one(asked, found):
+    assert pick_region(asked, ["Värmlands län", "Västra Götalands län", "Västerbottens län"]) == found
+
+
+def test_a_part_of_several_region_names_is_a_usage_error():
+    with pytest.raises(UsageError, match="matches Västra Götalands län, Västerbottens län"):
+        pick_region("väst", ["Västra Götalands län", "Västerbottens län"])
 
 
 def test_a_region_that_matches_nothing_is_a_clear_error(curated_samples, tmp_path):
@@ -95,6 +108,12 @@ def test_an_empty_curated_folder_is_a_clear_error(tmp_path, folder):
     result = runner.invoke(app, ["report", "--curated", str(curated), "--out", str(tmp_path / "r.html")])
     assert result.exit_code == 1 and "no plans in" in result.output and "vplan ingest" in result.output
     assert not (tmp_path / "r.html").exists()
+
+
+def test_a_plan_of_which_no_activity_was_read_gets_a_warning():
+    assert plan_warnings({"n_activities": 0, "warnings": ["budget unit not stated"]}) == [
+        "Inga aktiviteter har lästs ur planen.", "budget unit not stated"]
+    assert plan_warnings({"n_activities": 12, "warnings": []}) == []
 
 
 def test_text_from_the_plans_is_escaped(curated_samples):

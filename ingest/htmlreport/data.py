@@ -65,12 +65,13 @@ def gather(curated: Path, region: str | None = None) -> ReportData:
     params = {"region": chosen}
 
     def query(name: str, **more) -> pd.DataFrame:
-        return run_query(name, curated, {**params, **more}, con=con)
+        frame = run_query(name, curated, {**params, **more}, con=con)
+        return frame.fillna({"region": UNKNOWN_REGION}) if "region" in frame else frame
 
     if chosen:
         plans = plans[plans["region"] == chosen]
     data = ReportData(curated=Path(curated), region=chosen, regions=sorted(plans["region"].unique()),
-                      plans=records(plans), failed=records(run_query(FAILED, curated, con=con)),
+                      plans=[{**plan, "warnings": plan_warnings(plan)} for plan in records(plans)], failed=records(run_query(FAILED, curated, con=con)),
                       over_time=query("activities_over_time").fillna({"category_norm": NO_CATEGORY}),
                       audit=query("proposal_bank_audit"),
                       budget=query("budget_over_time"))
@@ -85,6 +86,12 @@ def gather(curated: Path, region: str | None = None) -> ReportData:
                                    year, data.regions)
                         for year in comparison_years(data.over_time)]
     return data
+
+
+def plan_warnings(plan: dict) -> list[str]:
+    """The document's warnings, and a plan of which no activity was read: a reader should look at it."""
+    missing = ["Inga aktiviteter har lästs ur planen."] if not plan["n_activities"] else []
+    return missing + list(plan["warnings"] or [])
 
 
 def pick_region(asked: str, regions: list[str]) -> str:
