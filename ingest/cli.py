@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from parsers.errors import UsageError
+from parsers.errors import NoPlansError, UsageError
 
 from . import config
 from .catalog import write_catalog
@@ -131,7 +131,7 @@ def query_cmd(
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="Output format."),
     param: List[str] = typer.Option([], "--param", "-p", help="A query parameter, key=value (repeatable)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file "
-                                          "(required for --format parquet)."),
+                                          "(required for --format parquet and xlsx)."),
     limit: int = typer.Option(100, "--limit", help="Rows to show at most with --format table."),
     list_: bool = typer.Option(False, "--list", help="List the named queries and what each answers."),
 ) -> None:
@@ -150,10 +150,51 @@ def query_cmd(
         if len(params) != len(param):
             raise UsageError("--param takes key=value")
         df = run_query(query, curated, params)
+        write_result(df, fmt, output, limit, name=result_name(query))
     except (UsageError, duckdb.Error) as exc:
         err_console.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(2)
-    write_result(df, fmt, output, limit)
+    except BrokenPipeError:  # the reader of stdout stopped early (| head)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as exc:
+        exit_on_os_error(exc)
+
+
+def exit_on_os_error(exc: OSError) -> None:
+    """A file that cannot be read or written: one line naming it, exit code 1."""
+    err_console.print(f"[red]error:[/] {exc.filename or ''}: {exc.strerror or exc}", highlight=False)
+    raise typer.Exit(1)
+
+
+def result_name(query: str) -> str:
+    """What a result is called (an Excel sheet's name): the named query, the .sql file's name, else 'query'."""
+    if query.endswith(".sql"):
+        return Path(query).stem
+    return query if query.replace("_", "").replace("-", "").isalnum() else "query"
+
+
+@app.command("report")
+def report_cmd(
+    curated: Path = typer.Option(config.CURATED_DIR, "--curated", help="Curated output directory."),
+    out: Path = typer.Option(Path("report.html"), "--out", "-o", help="The HTML file to write."),
+    region: Optional[str] = typer.Option(None, "--region", "-r", help="Only this region (its name or a "
+                                         "part of it that names one region, e.g. Värmland)."),
+) -> None:
+    """Write one self-contained HTML page (in Swedish) on the curated plans: opens offline in any browser."""
+    import matplotlib
+    matplotlib.use("Agg")  # no window system needed; set before the report imports pyplot
+    from .htmlreport import write_report
+    try:
+        data = write_report(curated, out, region)
+    except UsageError as exc:
+        err_console.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2)
+    except NoPlansError as exc:
+        err_console.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(1)
+    except OSError as exc:
+        exit_on_os_error(exc)
+    out_console.print(f"{out}: {len(data.plans)} plans, {len(data.regions)} regions", highlight=False)
 
 
 @app.command("sql")

@@ -104,3 +104,8 @@ def internal_error(exc: BaseException, file: str | None = None, page: int | None
     detail = "".join(traceback.format_exception(exc))
     return InternalError(f"vplan failed on this file ({type(exc).__name__}: {exc}); this is a bug in vplan, "
                          "please report it together with the file", file, page, detail)
+
+
+class NoPlansError(VplanError):
+    """A report or export found no plans in the curated folder (or none for the region asked for)."""
+    reason = "no_plans"

@@ -29,15 +29,25 @@ select a.*, p.plan_id, p.period_start, p.period_end, p.period
 from activities a join plans p using (doc_id);
 
 -- A year often appears in two plans: preliminary in one, adopted in the next. The adopted version of a
--- year is the plan whose period starts with that year, or else the latest plan that has it.
+-- year is the plan whose period starts with that year, or else the latest plan that has it (rank 1).
+create or replace view plan_years as
+select plan_id, region, plan_year, period_start, period,
+       row_number() over (partition by region, plan_year
+                          order by (period_start = plan_year) desc, period_start desc, plan_id) as rank
+from (select distinct plan_id, region, plan_year, period_start, period from plan_activities where plan_year is not null);
+
 create or replace view adopted_activities as
-with choice as (
-    select plan_id, region, plan_year,
-           row_number() over (partition by region, plan_year
-                              order by (period_start = plan_year) desc, period_start desc, plan_id) as rank
-    from (select distinct plan_id, region, plan_year, period_start from plan_activities where plan_year is not null)
-)
-select pa.* from plan_activities pa join choice c using (plan_id, plan_year) where c.rank = 1;
+select pa.* from plan_activities pa join plan_years y using (plan_id, plan_year) where y.rank = 1;
+
+-- Per region and plan year: the plan that adopted the year and the latest earlier plan in which it stood
+-- as preliminary (null where no earlier plan has it).
+create or replace view plan_year_versions as
+select a.region, a.plan_year, a.plan_id as adopted_plan, a.period as adopted_period,
+       arg_max(p.plan_id, p.period_start) as preliminary_plan, arg_max(p.period, p.period_start) as preliminary_period
+from plan_years a
+left join plan_years p on p.region = a.region and p.plan_year = a.plan_year and p.period_start < a.period_start
+where a.rank = 1
+group by all;
 
 create or replace view plan_budget_lines as
 select b.*, p.plan_id, p.period_start, p.period_end, p.period

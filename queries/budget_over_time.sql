@@ -9,7 +9,7 @@ with lines as (
 select region, budget_year, kind,
        sum(amount_tkr) filter (where is_total = has_total and (section ilike 'intäkt%' or section ilike 'inkomst%')) as income_tkr,
        sum(amount_tkr) filter (where is_total = has_total and (section ilike 'kostnad%' or section ilike 'utgift%')) as cost_tkr,
-       list({'label': label, 'amount_tkr': amount_tkr} order by amount_tkr desc)
+       list({'label': label, 'amount_tkr': amount_tkr} order by amount_tkr desc, seq)
            filter (where not is_total and (section ilike 'kostnad%' or section ilike 'utgift%'))[1:3] as largest_costs
 from lines
 group by all

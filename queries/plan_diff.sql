@@ -1,18 +1,14 @@
--- plan_diff: for a region and a year, the activities added, removed and changed between the preliminary plan (an earlier plan that covers the year) and the adopted one.
+-- plan_diff: for a region and a year, the activities added, removed and changed between the preliminary plan (the latest earlier plan that covers the year) and the adopted one (view plan_year_versions).
 -- params: region (required), year (required)
 -- columns: change (added | removed | changed), activity_key, aktivitet, changed_fields (list), preliminary_plan, adopted_plan
-with adopted as (
-    select * from adopted_activities where region = $region and plan_year = cast($year as integer)
+with versions as (
+    select * from plan_year_versions where region = $region and plan_year = cast($year as integer)
 ),
-adopted_plan as (select any_value(plan_id) as plan_id, any_value(period_start) as period_start from adopted),
-preliminary_plan as (
-    select plan_activities.plan_id from plan_activities, adopted_plan ap
-    where region = $region and plan_year = cast($year as integer) and plan_activities.period_start < ap.period_start
-    order by plan_activities.period_start desc limit 1
+adopted as (
+    select pa.* from plan_activities pa join versions v on pa.plan_id = v.adopted_plan and pa.plan_year = v.plan_year
 ),
 prelim as (
-    select pa.* from plan_activities pa join preliminary_plan pp using (plan_id)
-    where pa.plan_year = cast($year as integer)
+    select pa.* from plan_activities pa join versions v on pa.plan_id = v.preliminary_plan and pa.plan_year = v.plan_year
 ),
 pairs as (
     select coalesce(a.activity_key, p.activity_key) as activity_key,
@@ -33,8 +29,8 @@ pairs as (
 select case when not in_prelim then 'added' when not in_adopted then 'removed' else 'changed' end as change,
        activity_key, aktivitet,
        case when in_prelim and in_adopted then changed_fields else [] end as changed_fields,
-       (select plan_id from preliminary_plan) as preliminary_plan,
-       (select plan_id from adopted_plan) as adopted_plan
+       (select preliminary_plan from versions) as preliminary_plan,
+       (select adopted_plan from versions) as adopted_plan
 from pairs
 where not (in_prelim and in_adopted) or len(changed_fields) > 0
 order by change, aktivitet;

@@ -86,3 +86,22 @@ def test_budget_over_time_totals_and_largest_costs(con):
     rows = {(r.budget_year, r.kind): r for r in df.itertuples()}
     assert rows[(2021, "utfall")].income_tkr == 1156 and rows[(2023, "budget")].cost_tkr == 1168
     assert rows[(2022, "budget")].largest_costs[0]["label"] == "Lön och ersättningar för samordnare"
+
+
+def test_plans_ingested_lists_each_plan_once_with_its_chosen_file_and_the_others(con):
+    df = run(con, "plans_ingested")
+    files = con.execute("select source_file, plan_id, preference from plan_documents").df()
+    assert len(df) == len(files[files.preference == 1])
+    assert sorted(df.source_file) == sorted(files[files.preference == 1].source_file)
+    assert sorted(f for row in df.itertuples() for f in [row.source_file, *row.other_files]) == sorted(files.source_file)
+    assert df.n_pages.notna().all()  # a Word plan takes the pages of its PDF copy
+
+
+def test_plan_year_versions_pairs_each_adopted_year_with_an_earlier_preliminary_plan(con):
+    versions = con.execute("select * from plan_year_versions where preliminary_plan is not null").df()
+    assert len(versions) > 0
+    starts = dict(con.execute("select plan_id, period_start from plans").fetchall())
+    for v in versions.itertuples():
+        assert starts[v.preliminary_plan] < starts[v.adopted_plan]
+        diff = run(con, "plan_diff", region=v.region, year=v.plan_year)
+        assert set(diff.preliminary_plan) <= {v.preliminary_plan} and set(diff.adopted_plan) <= {v.adopted_plan}
