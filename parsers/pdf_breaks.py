@@ -13,10 +13,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .pdf_text import Line
-from .words import is_word
+from .words import is_word, join_preference
 
 BREAK_AFTER = ("-", "/", "\u2010", "\u2011", "\u2013")  # a line may wrap after these inside a word
 CLOSING = set(".,;:!?)]}»”’%")  # never preceded by a space
+MIN_BREAK_EVIDENCE = 2  # words broken after other words on a line that show a producer does it
 WORD = re.compile(r"[\w-]+")
 
 
@@ -29,6 +30,7 @@ class TextContext:
     ends: frozenset = frozenset()  # ... and where a word surely ends
     common: frozenset = frozenset()  # the document's most frequent words (>= 1 % of them)
     trailing_spaces: bool = False  # the producer keeps the space at a line wrap
+    breaks_words: bool = False  # the producer breaks words wherever a line ends, even after other words
 
     def begins_word(self, word: str) -> bool:
         """Whether `word` is, or begins, a word the document starts somewhere."""
@@ -46,7 +48,7 @@ def document_context(runs: list[tuple[list[Line], bool]]) -> TextContext:
     """
     starts: Counter = Counter()
     ends: set[str] = set()
-    trailing = n_lines = 0
+    trailing = n_lines = broken = 0
     for run, closed in runs:
         for i, line in enumerate(run):
             tokens = WORD.findall(line.text.lower())
@@ -55,10 +57,20 @@ def document_context(runs: list[tuple[list[Line], bool]]) -> TextContext:
             ends.update(tokens if line.trailing_space or closed and i == len(run) - 1 else tokens[:-1])
             trailing += line.trailing_space
             n_lines += 1
+            broken += i > 0 and broke_after_words(run[i - 1], line)
     total = sum(starts.values())
     common = frozenset(w for w, n in starts.items() if n >= max(3, 0.01 * total))
     return TextContext(frozenset(starts), tuple(sorted(starts)), frozenset(ends), common,
-                       trailing >= 0.05 * max(n_lines, 1))
+                       trailing >= 0.05 * max(n_lines, 1), broken >= MIN_BREAK_EVIDENCE)
+
+
+def broke_after_words(prev: Line, line: Line) -> bool:
+    """Whether a line of several words ends in a word the next line completes: a fragment that is
+    no word of its own ("miljö- och h" / "älsoskyddsförvaltningar")."""
+    if prev.trailing_space or " " not in prev.text or not starts_lower(line.text):
+        return False
+    tail, head = WORD.findall(prev.text.lower()), WORD.match(line.text.lower())
+    return bool(tail and head) and not is_word(head.group(0)) and is_word(tail[-1] + head.group(0))
 
 
 def starts_lower(text: str) -> bool:
@@ -82,7 +94,7 @@ def joiner(prev: Line, nxt: Line, right: float, ctx: TextContext = TextContext()
     if prev.text.endswith(BREAK_AFTER):
         return compound_joiner(prev, nxt, right, ctx)
     if " " in prev.text:
-        return full_line_joiner(prev, nxt, right)
+        return full_line_joiner(prev, nxt, right, ctx, left)
     for rule in (punctuation_joiner(prev.text, nxt.text, before, early=True),
                  geometry_joiner(prev, nxt, right, left, ctx),
                  punctuation_joiner(prev.text, nxt.text, before, early=False)):
@@ -96,17 +108,38 @@ def first_glyph_width(line: Line) -> float:
     return (ink[0]["x1"] - ink[0]["x0"]) if ink else 0.5 * line.size
 
 
-def full_line_joiner(prev: Line, nxt: Line, right: float) -> str:
-    """A line of several words wraps at a space, unless it is full to the edge and the next line
-    starts with what is no word of its own but completes the line's last one: a layout that
-    breaks a long word wherever the line ends ("länsgemensamma b" / "ehovsutredningsmallen")."""
+def full_line_joiner(prev: Line, nxt: Line, right: float, ctx: TextContext, left: float | None) -> str:
+    """A line of several words wraps at a space, unless it is full to the edge and its last word
+    goes on in the next line: a layout that breaks a long word wherever the line ends
+    ("länsgemensamma b" / "ehovsutredningsmallen", "Andra miljösam" / "verkansorganis…").
+    A word narrower than the line is never broken. Else it goes on when the two make a word
+    the document uses; in a document that breaks words so, as `weighed_joiner` decides;
+    elsewhere when the next line starts with no word of its own and either completes the
+    last one or the last is no word either."""
     if right - prev.x1 > first_glyph_width(nxt) + 0.5 or prev.text[-1] in CLOSING or not starts_lower(nxt.text):
         return " "
-    head, tail = WORD.match(nxt.text), WORD.findall(prev.text)
+    head, tail = WORD.match(nxt.text.lower()), WORD.findall(prev.text.lower())
     if head is None or not tail:
         return " "
     first, last = head.group(0), tail[-1]
-    return "" if not is_word(first) and is_word(last + first) else " "
+    if left is not None and fits_alone(prev, nxt, right, left):
+        return " "
+    if (last + first) in ctx.starts or (last + first) in ctx.ends:
+        return ""
+    if ctx.breaks_words:
+        return weighed_joiner(prev, nxt, last, first, right, left)
+    return "" if not is_word(first) and (is_word(last + first) or not is_word(last)) else " "
+
+
+def weighed_joiner(prev: Line, nxt: Line, last: str, first: str, right: float, left: float | None) -> str:
+    """One word or two, from how Swedish writes them; when either is as likely (a compound of
+    two known words the list does not hold), from the geometry: a word that would all but fit
+    on a line of its own (within half a font size: the box's edge is only known to within a
+    glyph) was not broken ("God bebyggd" / "miljö"), a much wider one was ("läns" / "gemensamma")."""
+    preference = join_preference(last, first)
+    if preference == 0 and left is not None:
+        return " " if fits_alone(prev, nxt, right + 0.5 * prev.size, left) else ""
+    return " " if preference < 0 else ""
 
 
 def compound_joiner(prev: Line, nxt: Line, right: float, ctx: TextContext) -> str:
@@ -143,7 +176,7 @@ def geometry_joiner(prev: Line, nxt: Line, right: float, left: float | None, ctx
     room = right - prev.x1
     if room > first_glyph_width(nxt) + 0.5:
         return " "
-    if left is not None and last_word_width(prev) + nxt.first_word_width() <= right - left - 0.5:
+    if left is not None and fits_alone(prev, nxt, right, left):
         return " "
     if ctx.trailing_spaces and room >= space_width(prev, nxt):
         return "" if nxt.text[0].isalnum() and prev.text[-1] not in CLOSING else None
@@ -154,16 +187,19 @@ def lexical_joiner(prev: str, nxt: str, ctx: TextContext) -> str:
     """Break or space between a full-width word and the next line, from the document's words:
     joined they make a word it uses (break), or the first is a word it ends elsewhere and the
     second begins one of its words, or the second is among its most frequent words (space);
-    else from Swedish: two words that make no word together keep their space ("… i landet")."""
+    and from Swedish: a fragment that is no word but completes the first is joined, and else
+    the likelier of one word or two ("… i landet" keeps its space)."""
     head = WORD.match(nxt.lower())
     word = head.group(0) if head else ""
     tail = WORD.findall(prev.lower())
     last = tail[-1] if tail else ""
     if (last + word) in ctx.starts or (last + word) in ctx.ends:
         return ""
+    if not is_word(word) and is_word(last + word):
+        return ""  # a fragment that completes the word ("Samordnare" / "n")
     if last in ctx.ends and ctx.begins_word(word) or len(word) >= 3 and word in ctx.common:
         return " "
-    return " " if is_word(last) and is_word(word) and not is_word(last + word) else ""
+    return " " if join_preference(last, word) < 0 else ""
 
 
 def space_width(*lines: Line) -> float:
@@ -182,6 +218,12 @@ def last_word_width(line: Line) -> float:
         if c["text"] == " " and c["x1"] < line.x1:
             start = c["x1"]
     return line.x1 - start
+
+
+def fits_alone(prev: Line, nxt: Line, right: float, left: float) -> bool:
+    """Whether the last word of `prev` and the first of `nxt`, as one word, would fit on a line of
+    their own: then a layout would not have broken it."""
+    return last_word_width(prev) + nxt.first_word_width() <= right - left - 0.5
 
 
 def fits(prev: Line, nxt: Line, right: float) -> bool:

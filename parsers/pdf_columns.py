@@ -12,10 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .pdf_header import Header, cell_pieces
+from .pdf_breaks import space_width
 from .pdf_text import Line, split_line
 from .text import parse_amount
 
 PAD = 2.0  # points added around the text to make the table's outer edges
+COLUMN_GAP_SPACES = 1.6  # a gap between two columns' text is wider than this many word spaces ...
+COLUMN_GAP_EM = 0.35  # ... and than this share of the font size
 BIN = 0.5  # resolution of the ink profile, points
 
 
@@ -115,11 +118,17 @@ def refit_columns(cols: Columns, lines: list[Line]) -> Columns:
 def cut_line(line: Line, cols: Columns) -> list[tuple[int, int, Line]]:
     """The pieces of a line between column boundaries, each with the columns it covers: the line
     is cut at each boundary whose river it leaves free; a piece crossing a river spans."""
+    ink = [c for c in line.chars if not c["text"].isspace()]
+    least_gap = max(COLUMN_GAP_SPACES * space_width(line), COLUMN_GAP_EM * line.size)
     cuts = []
     for x, (a, b) in zip(cols.xs[1:-1], cols.rivers):
         core = (a + BIN, b - BIN) if b - a > 2 * BIN else (x - 0.1, x + 0.1)
-        if not any(c["x1"] > core[0] and c["x0"] < core[1] for c in line.chars if not c["text"].isspace()):
-            cuts.append(x)
+        if any(c["x1"] > core[0] and c["x0"] < core[1] for c in ink):
+            continue  # text runs across the river: one cell spanning both columns
+        before = max((c["x1"] for c in ink if c["x1"] <= core[0]), default=None)
+        after = min((c["x0"] for c in ink if c["x0"] >= core[1]), default=None)
+        if before is None or after is None or after - before >= least_gap:
+            cuts.append(x)  # a word space that happens to fall in the river does not cut
     pieces = split_line(line, cuts)
     out = []
     for p in pieces:

@@ -20,6 +20,8 @@ class PageLayout:
     furniture: list[Line] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     shades: list[Shade] = field(default_factory=list)
+    open_frames: list[Frame] = field(default_factory=list)  # frames of horizontal rules only
+    ruled: list[Frame] = field(default_factory=list)
 
 
 def item_top(item) -> float:
@@ -27,12 +29,8 @@ def item_top(item) -> float:
 
 
 def page_to_items(page: PageData) -> PageLayout:
-    """The page's tables and the text lines outside them, in reading order.
-
-    Ruled frames come first; tables anchored on a header line are then found
-    among the remaining lines (using the page's loose rules and shading to cut
-    rows); frames of horizontal rules without such a header come last.
-    """
+    """The page's ruled tables and the text lines outside them, in reading order; the lines
+    are read as tables later (`lines_to_tables`), once page furniture is set aside."""
     frames = find_frames(page.rules, page.number)
     ruled = [f for f in frames if f.ruled]
     tables: list[PageTable] = []
@@ -41,18 +39,25 @@ def page_to_items(page: PageData) -> PageLayout:
         found, leftover = frame_tables(frame, chars_to_lines(chars, page.number))
         tables += found
         free += [c for line in leftover for c in line.chars]
-    lines = chars_to_lines(free, page.number)
-    found, lines = text_tables(lines, loose_rules(page.rules, ruled), page.shades, page.number, body_size(lines))
+    items = sorted(chars_to_lines(free, page.number) + tables, key=item_top)
+    return PageLayout(page.number, page.width, page.height, items, rules=page.rules, shades=page.shades,
+                      open_frames=[f for f in frames if not f.ruled], ruled=ruled)
+
+
+def lines_to_tables(lay: PageLayout) -> None:
+    """Read the page's free lines as tables: first those anchored on a header line (the page's
+    loose rules and shading cut their rows), then frames of horizontal rules without one."""
+    lines = [i for i in lay.items if isinstance(i, Line)]
+    tables = [i for i in lay.items if not isinstance(i, Line)]
+    found, lines = text_tables(lines, loose_rules(lay.rules, lay.ruled), lay.shades, lay.number, body_size(lines))
     tables += found
-    open_ = [f for f in frames if not f.ruled and not any(overlaps(f, t) for t in found)]
+    open_ = [f for f in lay.open_frames if not any(overlaps(f, t) for t in found)]
     by_frame, free = chars_by_frame([c for line in lines for c in line.chars], open_)
     for frame, chars in zip(open_, by_frame):
-        found, leftover = frame_tables(frame, chars_to_lines(chars, page.number))
+        found, leftover = frame_tables(frame, chars_to_lines(chars, lay.number))
         tables += found
         free += [c for line in leftover for c in line.chars]
-    lines = chars_to_lines(free, page.number)
-    items = sorted(lines + tables, key=item_top)
-    return PageLayout(page.number, page.width, page.height, items, rules=page.rules, shades=page.shades)
+    lay.items = sorted(chars_to_lines(free, lay.number) + tables, key=item_top)
 
 
 def chars_by_frame(chars: list[dict], frames: list[Frame]) -> tuple[list[list[dict]], list[dict]]:

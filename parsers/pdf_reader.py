@@ -17,7 +17,7 @@ from .pdf_breaks import document_context
 from .pdf_cells import PageTable
 from .pdf_furniture import strip_furniture
 from .pdf_open import open_pdf, read_bytes, read_pages
-from .pdf_page import PageLayout, page_to_items
+from .pdf_page import PageLayout, lines_to_tables, page_to_items
 from .pdf_paragraphs import group_paragraphs, to_paragraphs
 from .pdf_tables import TableRun, same_columns
 from .pdf_text import Line
@@ -33,6 +33,8 @@ def read_pdf(stream: IO[bytes], name: str = "<stream>", password: str | None = N
     try:
         layouts = [page_to_items(p) for p in pages]
         strip_furniture(layouts)
+        for lay in layouts:
+            lines_to_tables(lay)
         continue_tables(layouts)
         blocks = layouts_to_blocks(layouts)
     except VplanError:

@@ -98,20 +98,26 @@ def build_text_table(header: Header | None, lines: list[Line], cols: Columns, ru
     `repeated` lines (the header again, over the next category) are left out."""
     x0, x1 = cols.xs[0], cols.xs[-1]
     bounds = row_bounds(lines, cols, rules, shades, header.bottom if header else None)
-    reach = column_reach(lines, cols)
+    bands = [(top, bottom, [l for l in lines if top <= l.middle < bottom]) for top, bottom in zip(bounds, bounds[1:])]
+    bands = [(top, bottom, inside) for top, bottom, inside in bands
+             if inside and not all(id(l) in repeated for l in inside)]
+    reach = column_reach([l for _, _, inside in bands if len(filled_columns(inside, cols)) > 1 for l in inside]
+                         or lines, cols)
     rows: list[TRow] = []
     if header is not None:
         row = lines_to_row(header.lines, cols, header.top - PAD, bounds[0], page, reach)
         row.is_header = True
         rows.append(row)
-    for top, bottom in zip(bounds, bounds[1:]):
-        inside = [l for l in lines if top <= l.middle < bottom]
-        if inside and not all(id(l) in repeated for l in inside):
-            rows.append(lines_to_row(inside, cols, top, bottom, page, reach))
+    rows += [lines_to_row(inside, cols, top, bottom, page, reach) for top, bottom, inside in bands]
     everything = (header.lines if header else []) + lines
     return PageTable(page, x0, x1, rows[0].top if rows else bounds[0], bounds[-1], list(cols.xs),
                      rows, ruled=False, pitch=line_pitch(everything), from_text=True,
                      header=header.texts() if header else None, columns=cols, size=size)
+
+
+def filled_columns(lines: list[Line], cols: Columns) -> set[int]:
+    """The columns a row's lines have text in (a category row fills one)."""
+    return {c0 for line in lines for c0, _, _ in cut_line(line, cols)}
 
 
 def has_amounts(header: Header, lines: list[Line], cols: Columns) -> bool:

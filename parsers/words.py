@@ -12,9 +12,11 @@ from functools import lru_cache
 
 MIN_ZIPF = 1.5  # a whole word this frequent (zipf scale) is known
 PART_ZIPF = 2.0  # a leading part of a compound must be more frequent, so that noise does not make compounds
+FUNCTION_ZIPF = 6.0  # words this frequent are function words ("från", "till", "inte")
 MIN_PART = 4  # letters in a part of a compound (so that "och", "för" never make one)
 MAX_PARTS = 4
 ONE_LETTER_WORDS = frozenset("iåö")
+LISTED_ZIPF = 1.0  # a rare word of the list still counts at its own frequency when weighing a break
 
 
 @lru_cache(maxsize=1)
@@ -43,8 +45,10 @@ def is_word(word: str) -> bool:
 
 
 def is_part(part: str, last: bool = False) -> bool:
-    """A known part of a compound; the last part carries the inflection, so it may be rarer."""
-    return len(part) >= MIN_PART and zipf(part) >= (MIN_ZIPF if last else PART_ZIPF)
+    """A known part of a compound; the last part carries the inflection, so it may be rarer.
+    The commonest words ("från", "till", "inte") lead no compound the list would not hold."""
+    z = zipf(part)
+    return len(part) >= MIN_PART and (MIN_ZIPF if last else PART_ZIPF) <= z and (last or z < FUNCTION_ZIPF)
 
 
 @lru_cache(maxsize=65536)
@@ -61,3 +65,28 @@ def is_compound(word: str, parts: int) -> bool:
         if is_compound(tail, parts - 1) or tail[0] == "s" and len(tail) > MIN_PART and is_compound(tail[1:], parts - 1):
             return True
     return False
+
+
+def listed_zipf(word: str) -> float | None:
+    """The word's frequency when the list holds it often enough to trust (else None)."""
+    z = zipf(word)
+    return z if z >= LISTED_ZIPF and (len(word) > 1 or word in ONE_LETTER_WORDS) else None
+
+
+def join_preference(first: str, second: str) -> int:
+    """Whether Swedish writes `first` + `second` as one word (1), as two (-1), or either (0).
+
+    A fragment that is no word on either side joins ("b" / "ehovs…", "Samordnare" / "n").
+    Two words join when the list holds the joined word more often than the two are likely
+    side by side, taken as independent ("samman" + "kallande": one; "i" + "landet": two);
+    when the joined word is only a compound the list does not hold ("läns" + "gemensamma",
+    "bebyggd" + "miljö"), either is as likely; when it is no word at all, two.
+    """
+    a, b = first.casefold(), second.casefold()
+    if not is_word(a) or not is_word(b):
+        return 1
+    joined = listed_zipf(a + b)
+    if joined is not None:
+        apart = (listed_zipf(a) or MIN_ZIPF) + (listed_zipf(b) or MIN_ZIPF) - 9
+        return 1 if joined > apart else -1
+    return 0 if is_word(a + b) else -1
