@@ -74,16 +74,31 @@ def category_of(row: Row, texts: list[str], title_col: int) -> str | None:
     return None
 
 
-def table_to_activities(table: Table, plan_year: int | None, category: str | None,
-                        first_seq: int = 0) -> tuple[list[Activity], list[str]]:
+def body_texts(table: Table) -> list[list[str]]:
+    """The cell texts of the rows under the header, vertical merges filled."""
+    n_head, _ = table_header(table)
+    return fill_vertical_merges([row.grid()[:table.n_cols] for row in table.rows[n_head:]])
+
+
+def fields_by_header(tables: list[Table]) -> dict[tuple[str, ...], tuple[list[str], list[str]]]:
+    """The fields (and warnings) of each activity-table header, decided once from the rows of every
+    table under it: a plan that repeats its header over each category's table has its columns
+    guessed from all of them, so one short table is read like the others."""
+    rows: dict[tuple[str, ...], list[list[str]]] = {}
+    for table in tables:
+        rows.setdefault(tuple(table_header(table)[1]), []).extend(body_texts(table))
+    return {header: columns_to_fields(list(header), texts) for header, texts in rows.items()}
+
+
+def table_to_activities(table: Table, plan_year: int | None, category: str | None, first_seq: int = 0,
+                        decided: dict | None = None) -> tuple[list[Activity], list[str]]:
     """Activities of one activity table, in document order, and a warning for each column whose
-    field was guessed (`table_fields`)."""
+    field was guessed (`table_fields`; `decided` holds the plan's decisions per header)."""
     n_head, header = table_header(table)
     n_cols = table.n_cols
     body = table.rows[n_head:]
-    grids = [row.grid()[:n_cols] for row in body]
-    texts_by_row = fill_vertical_merges(grids)
-    fields, warnings = columns_to_fields(header, texts_by_row)
+    texts_by_row = body_texts(table)
+    fields, warnings = (decided or {}).get(tuple(header)) or columns_to_fields(header, texts_by_row)
     header_fold = [fold(h) for h in header]
     title_col = fields.index("aktivitet") if "aktivitet" in fields else 0
     out: list[Activity] = []

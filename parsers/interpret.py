@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .activities import is_activity_table, table_to_activities
+from .activities import fields_by_header, is_activity_table, table_to_activities
 from .budget import is_budget_table, table_to_budget, unit_in
 from .coverage import read_in_part
 from .errors import NotAPlanError
 from .lists import blocks_to_national, blocks_to_proposals
 from .metadata import read_metadata
-from .model import Block, Document, Paragraph
+from .model import Block, Document, Paragraph, Table
 from .narrative import blocks_to_project_activities
 from .records import Activity, ParsedPlan
 from .sections import heading_kind
@@ -59,9 +59,10 @@ def document_to_plan(doc: Document, name: str = "<stream>") -> ParsedPlan:
     position = {id(b): i for i, b in enumerate(doc.blocks)}
     anchored: list[tuple[int, Activity]] = []
     used: set[int] = set()
+    decided = fields_by_header([b for b in doc.blocks if isinstance(b, Table) and is_activity_table(b)])
     for section in blocks_to_sections(doc.blocks):
         first = len(plan.activities)
-        used |= interpret_section(section, plan)
+        used |= interpret_section(section, plan, decided)
         at = position[id(section.heading)] if section.heading is not None else -1
         anchored += [(at, a) for a in plan.activities[first:]]
     anchored += blocks_to_project_activities(doc.blocks, plan.meta.period_start)
@@ -81,8 +82,9 @@ def in_document_order(anchored: list[tuple[int, Activity]]) -> list[Activity]:
     return ordered
 
 
-def interpret_section(section: Section, plan: ParsedPlan) -> set[int]:
-    """Read one section into the plan; the ids of the blocks it took records from."""
+def interpret_section(section: Section, plan: ParsedPlan, decided: dict) -> set[int]:
+    """Read one section into the plan; the ids of the blocks it took records from. `decided`
+    holds the fields of each activity-table header (`activities.fields_by_header`)."""
     used: set[int] = set()
     year = section.year
     category = heading_category(section)
@@ -96,7 +98,7 @@ def interpret_section(section: Section, plan: ParsedPlan) -> set[int]:
             lists.append(block)
         elif is_activity_table(block):
             activities, warnings = table_to_activities(block, year or plan.meta.period_start, category,
-                                                       len(plan.activities))
+                                                       len(plan.activities), decided)
             plan.activities += activities
             plan.warnings += warnings
             used.add(id(block))

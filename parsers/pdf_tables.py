@@ -213,7 +213,22 @@ class TableRun:
         nxt.continues = True
 
     def to_table(self, ctx: TextContext) -> Table:
+        if all(part.from_text for part in self.parts):
+            widest_reach(self.rows)
         return Table(rows=[to_row(r, ctx) for r in self.rows])
+
+
+def widest_reach(rows: list[TRow]) -> None:
+    """Give every cell of a column found from text the reach of the column's widest line on any
+    page: a page with few rows shows less of where its lines may end."""
+    reach: dict[int, float] = {}
+    for row in rows:
+        for cell in row.cells:
+            if cell.span == 1:
+                reach[cell.col] = max(reach.get(cell.col, cell.right), cell.right)
+    for row in rows:
+        for cell in row.cells:
+            cell.right = max(cell.right, reach.get(cell.col + cell.span - 1, cell.right))
 
 
 def to_row(row: TRow, ctx: TextContext) -> Row:

@@ -64,8 +64,9 @@ def table_lines(lines: list[Line], start: float, left: float, size: float,
 
 
 def fits(line: Line, cols: Columns) -> bool:
-    """A line sits in the columns: no wider than the table, and no prose across three columns."""
-    if line.x1 > cols.xs[-1] + LEFT_TOL:
+    """A line sits in the columns: not much wider than the table (its last column may hold a
+    longer text on another page), and no prose across three columns."""
+    if line.x1 > cols.xs[-1] + max(LEFT_TOL, 0.25 * (cols.xs[-1] - cols.xs[-2])):
         return False
     return not any(c1 - c0 >= 2 and len(p.text.split()) > MAX_SPAN_WORDS for c0, c1, p in cut_line(line, cols))
 
