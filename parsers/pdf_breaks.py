@@ -188,7 +188,8 @@ def lexical_joiner(prev: str, nxt: str, ctx: TextContext) -> str:
     joined they make a word it uses (break), or the first is a word it ends elsewhere and the
     second begins one of its words, or the second is among its most frequent words (space);
     and from Swedish: a fragment that is no word but completes the first is joined, and else
-    the likelier of one word or two ("… i landet" keeps its space)."""
+    the likelier of one word or two ("… i landet" keeps its space); a compound broken between
+    its parts only where the producer breaks words after other words too."""
     head = WORD.match(nxt.lower())
     word = head.group(0) if head else ""
     tail = WORD.findall(prev.lower())
@@ -199,7 +200,8 @@ def lexical_joiner(prev: str, nxt: str, ctx: TextContext) -> str:
         return ""  # a fragment that completes the word ("Samordnare" / "n")
     if last in ctx.ends and ctx.begins_word(word) or len(word) >= 3 and word in ctx.common:
         return " "
-    return " " if join_preference(last, word) < 0 else ""
+    preference = join_preference(last, word)
+    return "" if preference > 0 or preference == 0 and ctx.breaks_words else " "
 
 
 def space_width(*lines: Line) -> float:

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 MIN_ZIPF = 1.5  # a whole word this frequent (zipf scale) is known
 PART_ZIPF = 2.0  # a leading part of a compound must be more frequent, so that noise does not make compounds
+STANDALONE_ZIPF = 3.0  # a form in s rarer than this is a compound's head ("informations"), not a genitive ("läns")
 FUNCTION_ZIPF = 6.0  # words this frequent are function words ("från", "till", "inte")
 MIN_PART = 4  # letters in a part of a compound (so that "och", "för" never make one)
 MAX_PARTS = 4
@@ -78,9 +79,11 @@ def join_preference(first: str, second: str) -> int:
 
     A fragment that is no word on either side joins ("b" / "ehovs…", "Samordnare" / "n").
     Two words join when the list holds the joined word more often than the two are likely
-    side by side, taken as independent ("samman" + "kallande": one; "i" + "landet": two);
-    when the joined word is only a compound the list does not hold ("läns" + "gemensamma",
-    "bebyggd" + "miljö"), either is as likely; when it is no word at all, two.
+    side by side, taken as independent ("samman" + "kallande": one; "i" + "landet": two).
+    A compound the list does not hold joins when the break falls inside one of its parts
+    ("miljöskyddsinspektör" + "er") or after a head that only a compound uses ("miljöskydds" +
+    "inspektörer"); when it falls between two parts that stand alone ("läns" + "gemensamma",
+    "bebyggd" + "miljö") either is as likely; a joined form that is no word at all, two.
     """
     a, b = first.casefold(), second.casefold()
     if not is_word(a) or not is_word(b):
@@ -89,4 +92,8 @@ def join_preference(first: str, second: str) -> int:
     if joined is not None:
         apart = (listed_zipf(a) or MIN_ZIPF) + (listed_zipf(b) or MIN_ZIPF) - 9
         return 1 if joined > apart else -1
-    return 0 if is_word(a + b) else -1
+    if not is_word(a + b):
+        return -1
+    if zipf(a) < STANDALONE_ZIPF and a.endswith("s") and is_word(a[:-1]):
+        return 1  # "miljöskydds": a compound's head with its linking s, no word on its own
+    return 0 if is_compound(a, MAX_PARTS) and is_part(b, last=True) else 1
