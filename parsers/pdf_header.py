@@ -18,7 +18,7 @@ from .budget import VALUE_HEADER
 from .headers import field_for_header
 from .pdf_breaks import join_lines
 from .pdf_text import Line, split_line
-from .text import parse_amount
+from .text import YEAR, parse_amount
 
 CELL_GAP_EM = 0.6  # a gap this wide (in font sizes) separates two header cells
 MAX_CELL_WORDS = 5  # a header cell is a few words, never a sentence
@@ -117,7 +117,7 @@ def header_band(lines: list[Line], i: int) -> list[Line]:
             under = all(any(p.x0 < c.x1 + 1 and p.x1 > c.x0 - 1 for c in columns) for p in pieces)
             # a body row fills most cells; a bold header wrapped in every cell is still all labels
             fewer = len(pieces) < len(columns) or len(columns) == 1 or anchor.bold and all(
-                is_label(p.text) and parse_amount(p.text) is None for p in pieces)
+                is_label(p.text) and (parse_amount(p.text) is None or YEAR.fullmatch(p.text)) for p in pieces)
             if not (near and same_style(line, anchor) and under and fewer):
                 break
             band.append(line)

@@ -18,6 +18,8 @@ MIN_PART = 4  # letters in a part of a compound (so that "och", "för" never mak
 MAX_PARTS = 4
 ONE_LETTER_WORDS = frozenset("iåö")
 LISTED_ZIPF = 1.0  # a rare word of the list still counts at its own frequency when weighing a break
+NOT_A_WORD = -30.0  # the odds of what is no word
+TIE = 0.01  # odds this close are as likely
 
 
 @lru_cache(maxsize=1)
@@ -82,8 +84,9 @@ def join_preference(first: str, second: str) -> int:
     side by side, taken as independent ("samman" + "kallande": one; "i" + "landet": two).
     A compound the list does not hold joins when the break falls inside one of its parts
     ("miljöskyddsinspektör" + "er") or after a head that only a compound uses ("miljöskydds" +
-    "inspektörer"); when it falls between two parts that stand alone ("läns" + "gemensamma",
-    "bebyggd" + "miljö") either is as likely; a joined form that is no word at all, two.
+    "inspektörer"); else by how likely its parts make it against the two pieces' parts
+    (`odds`): a break between two parts that stand alone ("läns" + "gemensamma", "bebyggd" +
+    "miljö") is as likely either way. A joined form that is no word at all: two.
     """
     a, b = first.casefold(), second.casefold()
     if not is_word(a) or not is_word(b):
@@ -96,4 +99,26 @@ def join_preference(first: str, second: str) -> int:
         return -1
     if zipf(a) < STANDALONE_ZIPF and a.endswith("s") and is_word(a[:-1]):
         return 1  # "miljöskydds": a compound's head with its linking s, no word on its own
-    return 0 if is_compound(a, MAX_PARTS) and is_part(b, last=True) else 1
+    if len(a) < MIN_PART or len(b) < MIN_PART:
+        return 1  # "inspektör" + "er": the break falls inside a part
+    together, apart = odds(a + b), odds(a) + odds(b) - 9
+    if abs(together - apart) < TIE:
+        return 0
+    return 1 if together > apart else -1
+
+
+@lru_cache(maxsize=65536)
+def odds(word: str, parts: int = MAX_PARTS) -> float:
+    """How likely a word is (zipf scale): the likelier of its listed frequency and its best split
+    into known parts, each part as likely as on its own and the parts taken as independent.
+    So "behovs|utrednings|mallen" beats "behovsutred" + "ningsmallen", made of odd parts."""
+    best = zipf(word) if is_part(word, last=True) or listed_zipf(word) is not None else NOT_A_WORD
+    if parts <= 1:
+        return best
+    for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        head, tail = word[:i], word[i:]
+        if not is_part(head):
+            continue
+        for rest in [tail] + ([tail[1:]] if tail[0] == "s" and len(tail) > MIN_PART else []):
+            best = max(best, zipf(head) + odds(rest, parts - 1) - 9)
+    return best
