@@ -16,6 +16,7 @@ STANDALONE_ZIPF = 3.0  # a form in s rarer than this is a compound's head ("info
 FUNCTION_ZIPF = 6.0  # words this frequent are function words ("från", "till", "inte")
 MIN_PART = 4  # letters in a part of a compound (so that "och", "för" never make one)
 MAX_PARTS = 4
+DEFINITE_ENDINGS = ("n", "en", "t", "et", "na")
 ONE_LETTER_WORDS = frozenset("iåö")
 LISTED_ZIPF = 1.0  # a rare word of the list still counts at its own frequency when weighing a break
 NOT_A_WORD = -30.0  # the odds of what is no word
@@ -49,9 +50,20 @@ def is_word(word: str) -> bool:
 
 def is_part(part: str, last: bool = False) -> bool:
     """A known part of a compound; the last part carries the inflection, so it may be rarer.
-    The commonest words ("från", "till", "inte") lead no compound the list would not hold."""
+    The commonest words ("från", "till", "inte") lead no compound the list would not hold, and
+    neither does a noun in its definite form ("samordnaren", "miljön"): Swedish compounds are
+    led by the stem ("samordnar|stöd")."""
     z = zipf(part)
-    return len(part) >= MIN_PART and (MIN_ZIPF if last else PART_ZIPF) <= z and (last or z < FUNCTION_ZIPF)
+    if len(part) < MIN_PART or z < (MIN_ZIPF if last else PART_ZIPF):
+        return False
+    return last or z < FUNCTION_ZIPF and not is_definite(part)
+
+
+def is_definite(word: str) -> bool:
+    """A definite form: the word without its ending ("-n", "-en", "-t", "-et", "-na") is a
+    commoner word ("samordnaren" -> "samordnare", "miljön" -> "miljö")."""
+    return any(word.endswith(end) and zipf(word[:-len(end)]) > zipf(word)
+               for end in DEFINITE_ENDINGS if len(word) - len(end) >= MIN_PART - 1)
 
 
 @lru_cache(maxsize=65536)
