@@ -110,8 +110,8 @@ def row_was_cut(last: TRow, nxt: TRow, table: PageTable, typical: float, body_bo
     if room > 2.5 * table.pitch + 3.0:
         return False  # ended well above the bottom margin: the row was complete
     squeezed = typical >= 3.0 and typical - bottom_gap(last) >= max(2.5, 0.2 * table.pitch)
-    if not squeezed and room > table.pitch + 3.0:
-        return False  # complete, with the usual room under it, and the next line would have fit
+    if not squeezed and room > 2 * table.pitch + 3.0:
+        return False  # complete, with the usual room under it, and two more lines would have fit (widows)
     return looks_continued(last, nxt, table.pitch)
 
 
