@@ -3,8 +3,9 @@
 A header is a band of one to three consecutive text lines in one style whose
 cells (runs of text separated by a column gap) either name at least three
 canonical activity fields (`headers.field_for_header`: "Aktivitet", "Syfte",
-"När", "Ansvarig" …) or name the value columns of a budget ("Utfall 2022",
-"Budget 2023 (tkr)"). A cell wrapped over two lines ("Samverkanspar" /
+"När", "Ansvarig" …), name the value columns of a budget ("Utfall 2022",
+"Budget 2023 (tkr)"), or are the header words of a list kept as a table
+("Område | Förslag"). A cell wrapped over two lines ("Samverkanspar" /
 "t(er)") is put together from the pieces that overlap it horizontally.
 Header cells are short: a sentence that happens to hold a field's word
 ("… med en tidplan") names nothing.
@@ -18,7 +19,8 @@ from .budget import VALUE_HEADER
 from .headers import field_for_header
 from .pdf_breaks import join_lines
 from .pdf_text import Line, split_line
-from .text import YEAR, parse_amount
+from .text import YEAR, fold, parse_amount
+from .vocabulary import words_for
 
 CELL_GAP_EM = 0.6  # a gap this wide (in font sizes) separates two header cells
 MAX_CELL_WORDS = 5  # a header cell is a few words, never a sentence
@@ -89,13 +91,20 @@ def band_to_cells(lines: list[Line]) -> list[HeaderCell]:
 
 
 def band_kind(cells: list[HeaderCell]) -> str | None:
-    """'activities' when the cells name three fields, 'budget' when they name value columns only."""
+    """'activities' when the cells name three fields, 'budget' when they name value columns only,
+    'list' when each of two or more cells is a list table's header word ("Område | Förslag")."""
     fields = {c.field for c in cells if c.field}
     if len(fields) >= MIN_FIELDS:
         return "activities"
     if any(c.is_value for c in cells) and all(is_label(c.text) for c in cells) and len(cells) <= 6 and not fields:
         return "budget"
+    if len(cells) >= 2 and all(fold(c.text) in list_header_words() for c in cells):
+        return "list"
     return None
+
+
+def list_header_words() -> set[str]:
+    return {fold(w) for w in words_for("sections", "proposal_header")}
 
 
 def same_style(a: Line, b: Line) -> bool:

@@ -136,12 +136,12 @@ def text_tables(lines: list[Line], rules: list[Rule], shades: list[Shade], page:
                 body_size: float) -> tuple[list[PageTable], list[Line]]:
     """The tables anchored on headers among a page's free lines, and the lines left over.
 
-    Activity tables are found first; budget headers are looked for only among
-    the lines no activity table took. A header repeated inside a table's
+    Activity tables are found first; budget and list headers are looked for
+    only among the lines no activity table took. A header repeated inside a table's
     extent (one table per category, the header over each) is one of its rows.
     """
     tables: list[PageTable] = []
-    for kind in ("activities", "budget"):
+    for kind in ("activities", "budget", "list"):
         lines = sorted(lines, key=lambda l: l.top)
         headers = [h for h in find_headers(lines, body_size) if h.kind == kind]
         taken: set[int] = set()
