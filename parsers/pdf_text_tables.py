@@ -41,6 +41,14 @@ def table_left(header: Header, lines: list[Line]) -> float:
     return min(left, starts.most_common(1)[0][0]) if starts else left
 
 
+def header_band_bottom(header: Header, shades: list[Shade]) -> float:
+    """Where the header ends: its last line, or the shading band drawn behind it (a tall header
+    band leaves a gap before the first row that is not the table's end)."""
+    bands = [s.bottom for s in shades if s.top <= header.top + 1 and s.bottom >= header.bottom - 1
+             and s.x0 < header.cells[-1].x1 and header.cells[0].x0 < s.x1]
+    return max([header.bottom] + bands)
+
+
 def table_lines(lines: list[Line], start: float, left: float, size: float,
                 cols: Columns | None = None) -> list[Line]:
     """The leading lines (sorted top to bottom) that belong to a table starting below y `start`.
@@ -153,12 +161,12 @@ def text_tables(lines: list[Line], rules: list[Rule], shades: list[Shade], page:
             other = next((h.top for h in headers if h.top > header.bottom and h.texts() != header.texts()), None)
             below = [l for l in below if other is None or l.middle < other]
             below = [l for l in below if id(l) in same or not in_any(l, headers)]
-            left = table_left(header, below)
-            body = table_lines(below, header.bottom, left, header.size)
+            left, start = table_left(header, below), header_band_bottom(header, shades)
+            body = table_lines(below, start, left, header.size)
             if not body:
                 continue
             cols = find_columns(header, [l for l in body if id(l) not in same])
-            body = table_lines(body, header.bottom, left, header.size, cols)
+            body = table_lines(body, start, left, header.size, cols)
             if kind == "budget" and not has_amounts(header, body, cols):
                 continue
             repeats = frozenset(same - {id(l) for l in header.lines})
