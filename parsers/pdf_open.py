@@ -158,8 +158,30 @@ def page_data(page, number: int) -> PageData:
                                                 float(page.width), float(page.height))
     lines, rects, curves = ([turn_box(o, point) for o in objs] for objs in (page.lines, page.rects, page.curves))
     rules = [r for obj in lines + rects for r in object_rules(obj, width, height)]
+    rules += [r for obj in page.curves if obj.get("stroke") for r in path_rules(obj, point)]
     shades = [s for obj in rects + curves if (s := object_shade(obj, width, height))]
     return PageData(number, width, height, chars, rules, shades)
+
+
+def path_rules(obj: dict, point) -> list[Rule]:
+    """The straight horizontal and vertical strokes of a drawn path (a cell outlined as one
+    polygon, a frame with rounded corners): its line segments, mapped by `point`."""
+    out: list[Rule] = []
+    start = cur = None
+    for command, *pts in obj.get("path") or []:
+        if not pts and command == "h" and cur and start:
+            pts, command = [start], "l"
+        if not pts:
+            continue
+        nxt = point(*pts[-1])
+        if command == "l" and cur is not None:
+            (x0, y0), (x1, y1) = cur, nxt
+            if abs(y1 - y0) <= 0.5 < abs(x1 - x0) or abs(x1 - x0) <= 0.5 < abs(y1 - y0):
+                out.append(Rule(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+        if command == "m":
+            start = nxt
+        cur = nxt
+    return out
 
 
 def luminance(color) -> float | None:
