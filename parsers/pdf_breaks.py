@@ -196,7 +196,7 @@ def lexical_joiner(prev: str, nxt: str, ctx: TextContext) -> str:
     last = tail[-1] if tail else ""
     if (last + word) in ctx.starts or (last + word) in ctx.ends:
         return ""
-    if not is_word(word) and is_word(last + word):
+    if not is_word(word) and is_word(last + word) and join_preference(last, word) > 0:
         return ""  # a fragment that completes the word ("Samordnare" / "n")
     if last in ctx.ends and ctx.begins_word(word) or len(word) >= 3 and word in ctx.common:
         return " "

@@ -30,6 +30,20 @@ def frequencies() -> dict[str, float]:
     return get_frequency_dict("sv", wordlist="best")
 
 
+@lru_cache(maxsize=1)
+def sorted_words() -> tuple[str, ...]:
+    return tuple(sorted(frequencies()))
+
+
+def begins_word(fragment: str) -> bool:
+    """Whether a known word begins with `fragment` (a word broken at a line's end begins so)."""
+    from bisect import bisect_right
+
+    words = sorted_words()
+    i = bisect_right(words, fragment)
+    return i < len(words) and words[i].startswith(fragment)
+
+
 def zipf(word: str) -> float:
     """The word's frequency on the zipf scale (log10 per billion words); 0 when unseen."""
     from math import log10
@@ -91,7 +105,10 @@ def listed_zipf(word: str) -> float | None:
 def join_preference(first: str, second: str) -> int:
     """Whether Swedish writes `first` + `second` as one word (1), as two (-1), or either (0).
 
-    A fragment that is no word on either side joins ("b" / "ehovs…", "Samordnare" / "n").
+    A word followed by the start of another word, broken at the next line's end, keeps its
+    space ("Länsstyrelsen" / "sammankallan…", but "genom" / "föran…" begins "genomförande");
+    else a fragment that is no word on either side
+    joins ("b" / "ehovs…", "Samordnare" / "n").
     Two words join when the list holds the joined word more often than the two are likely
     side by side, taken as independent ("samman" + "kallande": one; "i" + "landet": two).
     A compound the list does not hold joins when the break falls inside one of its parts
@@ -101,6 +118,9 @@ def join_preference(first: str, second: str) -> int:
     "miljö") is as likely either way. A joined form that is no word at all: two.
     """
     a, b = first.casefold(), second.casefold()
+    if (is_word(a) and not is_word(b) and len(b) >= MIN_PART and begins_word(b)
+            and not is_word(a + b) and not begins_word(a + b)):
+        return -1  # "Länsstyrelsen" + "sammankallan…": a word, then the start of the next one
     if not is_word(a) or not is_word(b):
         return 1
     joined = listed_zipf(a + b)
