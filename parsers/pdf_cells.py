@@ -53,6 +53,7 @@ class PageTable:
     continues: bool = False  # set once it is joined to the table above
     from_text: bool = False  # found from its header and text alignment, not from rules
     header: list[str] | None = None  # its header cells' texts, when found from its header
+    kind: str = ""  # activities | budget | list, when found from its header
     columns: object = None  # pdf_columns.Columns, when found from its header
     size: float = 0.0  # its header's font size, when found from its header
 

@@ -46,8 +46,10 @@ def ink_profile(lines: list[Line], x0: float, x1: float) -> list[int]:
             else:
                 spans.append([a, b])
         for a, b in spans:
-            diff[max(a, 0)] += 1
-            diff[min(b, n)] -= 1
+            a, b = max(a, 0), min(b, n)
+            if a < b:  # text beyond the table's edges (its next page) counts nowhere
+                diff[a] += 1
+                diff[b] -= 1
     out, run = [], 0
     for d in diff[:n]:
         run += d

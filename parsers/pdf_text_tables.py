@@ -18,6 +18,7 @@ dropping repeated headers and mending rows cut by a page break work alike.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import takewhile
 
 from .pdf_cells import PageTable, TCell, TRow, line_pitch
 from .pdf_columns import PAD, Columns, column_reach, cut_line, find_columns, refit_columns
@@ -102,7 +103,8 @@ def lines_to_row(lines: list[Line], cols: Columns, top: float, bottom: float, pa
 
 
 def build_text_table(header: Header | None, lines: list[Line], cols: Columns, rules: list[Rule],
-                     shades: list[Shade], page: int, size: float, repeated: frozenset = frozenset()) -> PageTable:
+                     shades: list[Shade], page: int, size: float, kind: str,
+                     repeated: frozenset = frozenset()) -> PageTable:
     """A PageTable of the header (if any) and body lines on known columns; rows made only of
     `repeated` lines (the header again, over the next category) are left out."""
     x0, x1 = cols.xs[0], cols.xs[-1]
@@ -121,7 +123,7 @@ def build_text_table(header: Header | None, lines: list[Line], cols: Columns, ru
     everything = (header.lines if header else []) + lines
     return PageTable(page, x0, x1, rows[0].top if rows else bounds[0], bounds[-1], list(cols.xs),
                      rows, ruled=False, pitch=line_pitch(everything), from_text=True,
-                     header=header.texts() if header else None, columns=cols, size=size)
+                     header=header.texts() if header else None, columns=cols, size=size, kind=kind)
 
 
 def filled_columns(lines: list[Line], cols: Columns) -> set[int]:
@@ -170,7 +172,7 @@ def text_tables(lines: list[Line], rules: list[Rule], shades: list[Shade], page:
             if kind == "budget" and not has_amounts(header, body, cols):
                 continue
             repeats = frozenset(same - {id(l) for l in header.lines})
-            tables.append(build_text_table(header, body, cols, rules, shades, page, header.size, repeats))
+            tables.append(build_text_table(header, body, cols, rules, shades, page, header.size, kind, repeats))
             taken |= {id(l) for l in header.lines + body}
         lines = [l for l in lines if id(l) not in taken]
     return tables, lines
@@ -200,10 +202,17 @@ def continue_text_table(table: PageTable, items: list, rules: list[Rule], shades
     body = table_lines(lead, lead[0].top, left, table.size)
     cols = refit_columns(table.columns, body) if body else table.columns
     body = table_lines(body, lead[0].top, left, table.size, cols)
+    if table.kind == "budget":
+        body = list(takewhile(lambda line: is_budget_row(line, cols), body))
     if not body:
         return items
     taken = {id(c) for l in body for c in l.chars}
     rest = [i for i in items if not (isinstance(i, Line) and id(i.chars[0]) in taken)
             and not (isinstance(i, PageTable) and any(id(l.chars[0]) in taken for l in i.lines()))]
-    part = build_text_table(None, body, cols, rules, shades, page, table.size)
+    part = build_text_table(None, body, cols, rules, shades, page, table.size, table.kind)
     return [part] + rest
+
+
+def is_budget_row(line: Line, cols: Columns) -> bool:
+    """A budget line: a label, and nothing but amounts in the value columns."""
+    return all(c0 == 0 or parse_amount(p.text) is not None or p.text.strip() in "-–—−" for c0, _, p in cut_line(line, cols))
