@@ -80,20 +80,23 @@ def is_definite(word: str) -> bool:
                for end in DEFINITE_ENDINGS if len(word) - len(end) >= MIN_PART - 1)
 
 
+def splits(word: str):
+    """(head, rest) for every known leading part of `word`, longest first; a linking s after the
+    head may be dropped from the rest."""
+    for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        head, tail = word[:i], word[i:]
+        if is_part(head):
+            yield head, tail
+            if tail[0] == "s" and len(tail) > MIN_PART:
+                yield head, tail[1:]
+
+
 @lru_cache(maxsize=65536)
 def is_compound(word: str, parts: int) -> bool:
     """Whether `word` splits into at most `parts` known parts, each maybe followed by a linking s."""
     if is_part(word, last=True):
         return True
-    if parts <= 1:
-        return False
-    for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
-        head, tail = word[:i], word[i:]
-        if not is_part(head):
-            continue
-        if is_compound(tail, parts - 1) or tail[0] == "s" and len(tail) > MIN_PART and is_compound(tail[1:], parts - 1):
-            return True
-    return False
+    return parts > 1 and any(is_compound(rest, parts - 1) for _, rest in splits(word))
 
 
 def listed_zipf(word: str) -> float | None:
@@ -107,8 +110,7 @@ def join_preference(first: str, second: str) -> int:
 
     A word followed by the start of another word, broken at the next line's end, keeps its
     space ("Länsstyrelsen" / "sammankallan…", but "genom" / "föran…" begins "genomförande");
-    else a fragment that is no word on either side
-    joins ("b" / "ehovs…", "Samordnare" / "n").
+    else a fragment that is no word on either side joins ("b" / "ehovs…", "Samordnare" / "n").
     Two words join when the list holds the joined word more often than the two are likely
     side by side, taken as independent ("samman" + "kallande": one; "i" + "landet": two).
     A compound the list does not hold joins when the break falls inside one of its parts
@@ -145,12 +147,6 @@ def odds(word: str, parts: int = MAX_PARTS) -> float:
     into known parts, each part as likely as on its own and the parts taken as independent.
     So "behovs|utrednings|mallen" beats "behovsutred" + "ningsmallen", made of odd parts."""
     best = zipf(word) if is_part(word, last=True) or listed_zipf(word) is not None else NOT_A_WORD
-    if parts <= 1:
-        return best
-    for i in range(len(word) - MIN_PART, MIN_PART - 1, -1):
-        head, tail = word[:i], word[i:]
-        if not is_part(head):
-            continue
-        for rest in [tail] + ([tail[1:]] if tail[0] == "s" and len(tail) > MIN_PART else []):
-            best = max(best, zipf(head) + odds(rest, parts - 1) - 9)
+    if parts > 1:
+        best = max([best] + [zipf(head) + odds(rest, parts - 1) - 9 for head, rest in splits(word)])
     return best
