@@ -37,6 +37,7 @@ def synonyms() -> dict[str, str]:
     return {header_key(word): field for field, word in load_pairs("headers")}
 
 
+@lru_cache(maxsize=8192)
 def match_header(text: str) -> tuple[str | None, str]:
     """The canonical field a header names and how it was found: exact, prefix, fuzzy or
     contains (the weakest, which the reader is told about); (None, "") when none."""

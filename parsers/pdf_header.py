@@ -63,8 +63,11 @@ class Header:
 
 
 def cell_pieces(line: Line) -> list[Line]:
-    """The line cut where a gap wider than a header cell gap separates its words."""
-    return split_line(line, [], CELL_GAP_EM * line.size)
+    """The line cut where a gap wider than a header cell gap separates its words (kept with the
+    line: every page's lines are looked at for headers more than once)."""
+    if "cells" not in line.meta:
+        line.meta["cells"] = split_line(line, [], CELL_GAP_EM * line.size)
+    return line.meta["cells"]
 
 
 def is_label(text: str) -> bool:

@@ -151,9 +151,11 @@ def text_tables(lines: list[Line], rules: list[Rule], shades: list[Shade], page:
     extent (one table per category, the header over each) is one of its rows.
     """
     tables: list[PageTable] = []
+    lines = sorted(lines, key=lambda l: l.top)
+    found = find_headers(lines, body_size)
     for kind in ("activities", "budget", "list"):
-        lines = sorted(lines, key=lambda l: l.top)
-        headers = [h for h in find_headers(lines, body_size) if h.kind == kind]
+        present = {id(l) for l in lines}
+        headers = [h for h in found if h.kind == kind and all(id(l) in present for l in h.lines)]
         taken: set[int] = set()
         for header in headers:
             if any(id(l) in taken for l in header.lines):
