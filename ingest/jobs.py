@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parsers import parse_plan
-from parsers.enrich import activity_norms
+from parsers.normalise import activity_norms
 from parsers.errors import TimeLimitError, VplanError, internal_error
 from parsers.records import ParsedPlan
 

@@ -2,7 +2,7 @@
 
 Activities and proposals of one region share one key space, so a proposal
 and the activity it became carry the same key. The rule and thresholds are
-those of `parsers.norm_titles` (rapidfuzz; same activity at similarity >= 90).
+those of `parsers.normalise.titles` (rapidfuzz; same activity at similarity >= 90).
 Keys already written to the curated data are loaded first, so a title keeps
 its key from run to run; new titles join the most similar known title's key,
 or start their own.

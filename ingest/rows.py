@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from parsers import PARSER_VERSION
-from parsers.enrich import activity_norms
+from parsers.normalise import activity_norms
 from parsers.records import ParsedPlan
 
 from .keys import KeyRegistry

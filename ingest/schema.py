@@ -26,7 +26,7 @@ ACTIVITIES = pa.schema([
     ("aktivitet", TEXT), ("aktivitetsmal", TEXT), ("genomforande", TEXT), ("tid", TEXT),
     ("ansvar", TEXT), ("samverkansparter", TEXT), ("effektmal", TEXT),
     ("extra", pa.map_(TEXT, TEXT)), ("page_start", INT), ("page_end", INT),
-    # normalised beside the raw texts (parsers/enrich.py, ingest/keys.py)
+    # normalised beside the raw texts (parsers/normalise/columns.py, ingest/keys.py)
     ("category_norm", TEXT), ("tid_year", INT), ("tid_period", TEXT), ("tid_quarter", INT),
     ("tid_month", INT), ("tid_month_end", INT), ("times_per_year", INT), ("tid_parsed", pa.bool_()),
     ("miljomal", pa.list_(TEXT)), ("globala_mal", pa.list_(TEXT)), ("activity_key", TEXT),

@@ -24,7 +24,7 @@ def read_document(stream: IO[bytes], file_format: str, name: str = "<stream>",
         from .docx_reader import read_docx
         return read_docx(stream, name)
     if file_format == "pdf":
-        from .pdf_reader import read_pdf
+        from .pdf.reader import read_pdf
         return read_pdf(stream, name, password=password, max_pages=max_pages)
     raise UnsupportedFormatError(f"unsupported format '{file_format}' (vplan reads .docx and .pdf)", name)
 

@@ -9,7 +9,7 @@ import pytest
 
 from ingest.pipeline import ingest
 from ingest.queries import analysis_connection, run_query
-from parsers.enrich import category_norm
+from parsers.normalise import category_norm
 
 from .conftest import ROOT, SAMPLES
 from .scoring import score_curated

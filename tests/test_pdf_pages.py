@@ -9,7 +9,7 @@ import pytest
 from parsers import parse_plan
 from parsers.errors import InternalError
 from parsers.model import Table
-from parsers.pdf_reader import read_pdf
+from parsers.pdf.reader import read_pdf
 
 from .pdf_drawing import TABLE, irregular_grid_pdf, sideways_plan_pdf, turned_plan_pdf
 
@@ -38,7 +38,7 @@ def test_a_failure_inside_vplan_is_an_internal_error_not_a_damaged_file(monkeypa
     def broken(layouts):
         raise KeyError(131)
 
-    monkeypatch.setattr("parsers.pdf_reader.layouts_to_blocks", broken)
+    monkeypatch.setattr("parsers.pdf.reader.layouts_to_blocks", broken)
     with pytest.raises(InternalError) as err:
         read_pdf(io.BytesIO(turned_plan_pdf(0)), "plan.pdf")
     assert err.value.reason == "internal_error"
@@ -52,7 +52,7 @@ def test_an_internal_error_is_reported_with_its_traceback_and_the_batch_goes_on(
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.pdf").write_bytes(turned_plan_pdf(0))
     (tmp_path / "in" / "b.pdf").write_bytes(turned_plan_pdf(90))
-    real = __import__("parsers.pdf_reader", fromlist=["x"]).layouts_to_blocks
+    real = __import__("parsers.pdf.reader", fromlist=["x"]).layouts_to_blocks
     calls = []
 
     def fails_once(layouts):
@@ -61,7 +61,7 @@ def test_an_internal_error_is_reported_with_its_traceback_and_the_batch_goes_on(
             raise KeyError(131)
         return real(layouts)
 
-    monkeypatch.setattr("parsers.pdf_reader.layouts_to_blocks", fails_once)
+    monkeypatch.setattr("parsers.pdf.reader.layouts_to_blocks", fails_once)
     report = ingest([tmp_path / "in"], tmp_path / "out", workers=1)
     [failed] = report.with_status("failed")
     assert failed.reason == "internal_error" and "report" in failed.message

@@ -20,7 +20,7 @@ from parsers.docx_reader import read_docx  # noqa: E402
 from parsers.errors import (CorruptFileError, EmptyFileError, EncryptedFileError,  # noqa: E402
                             NoTextLayerError, UnsupportedFormatError, VplanError)
 from parsers.model import Paragraph, Table  # noqa: E402
-from parsers.pdf_reader import read_pdf  # noqa: E402
+from parsers.pdf.reader import read_pdf  # noqa: E402
 
 SAMPLES = ROOT / "data" / "raw" / "samples"
 VARIANTS = ROOT / "tests" / "fixtures" / "pdf_variants"

@@ -8,8 +8,10 @@ from __future__ import annotations
 from dataclasses import asdict
 from functools import lru_cache
 
-from .normalise import match_globala_mal, match_miljomal, normalise_category, parse_tid, tid_is_parsed
-from .records import Activity
+from ..records import Activity
+from .category import normalise_category
+from .goals import match_globala_mal, match_miljomal
+from .timing import parse_tid, tid_is_parsed
 
 CACHE_SIZE = 8192  # distinct texts remembered per normaliser
 

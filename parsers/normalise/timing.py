@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .norm_vocab import fold, vocab_rows, word_spans
+from .vocab import fold, vocab_rows, word_spans
 
 FUZZY_WORD_MIN_LEN = 5
 FUZZY_WORD_THRESHOLD = 85

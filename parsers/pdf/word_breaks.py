@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from .pdf_text import Line
+from .lines import Line
 from .words import is_word, join_preference
 
 BREAK_AFTER = ("-", "/", "\u2010", "\u2011", "\u2013")  # a line may wrap after these inside a word

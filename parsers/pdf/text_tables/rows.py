@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .pdf_columns import Columns, cut_line
-from .pdf_open import Rule, Shade
-from .pdf_text import Line
+from .columns import Columns, cut_line
+from ..page_model import Rule, Shade
+from ..lines import Line
 
 EXTRA_SPACE_EM = 0.25  # a step this much (in font sizes) beyond the line spacing is a gap
 MIN_WIDTH_SHARE = 0.25  # a rule or band must cover this share of the table's width to divide rows

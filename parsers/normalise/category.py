@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from .norm_vocab import fold, vocab_rows, words
+from .vocab import fold, vocab_rows, words
 
 CATEGORY_THRESHOLD = 85
 WORD_THRESHOLD = 88

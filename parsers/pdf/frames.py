@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .pdf_open import Rule
+from .page_model import Rule
 
 TOL = 2.0  # points: rules closer than this meet / coincide
 

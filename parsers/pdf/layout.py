@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .pdf_cells import PageTable, build_table, split_open_frame
-from .pdf_grid import TOL, Frame, find_frames, merge_collinear
-from .pdf_open import PageData, Rule, Shade
-from .pdf_paragraphs import body_size
-from .pdf_text import Line, chars_to_lines
-from .pdf_text_tables import text_tables
+from .frame_tables import PageTable, build_table, split_open_frame
+from .frames import TOL, Frame, find_frames, merge_collinear
+from .page_model import PageData, Rule, Shade
+from .paragraphs import body_size
+from .lines import Line, chars_to_lines
+from .text_tables.tables import text_tables
 
 
 @dataclass

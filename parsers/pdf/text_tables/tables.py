@@ -1,11 +1,11 @@
 """Tables drawn without rules, found from their text: anchored on a header line.
 
-Below a header (`pdf_header`) the table's lines run down to a heading, a
+Below a header (`header`) the table's lines run down to a heading, a
 line that starts left of the table, a large gap, or a different header.
 
 * **Columns** come from the header cells, refined by where the body text
-  leaves a vertical river of white (`pdf_columns`).
-* **Rows** come from what the page shows (`pdf_rows`): rules and shading
+  leaves a vertical river of white (`columns`).
+* **Rows** come from what the page shows (`rows`): rules and shading
   bands, vertical gaps larger than the line spacing, and, where the layout
   leaves no gaps, the lines where the first column's text starts again.
 * **Cells**: each line is cut at the boundaries whose river it leaves free; a
@@ -20,13 +20,13 @@ from __future__ import annotations
 from collections import Counter
 from itertools import takewhile
 
-from .pdf_cells import PageTable, TCell, TRow, line_pitch
-from .pdf_columns import PAD, Columns, column_reach, cut_line, find_columns, refit_columns
-from .pdf_header import Header, find_headers
-from .pdf_open import Rule, Shade
-from .pdf_rows import row_bounds
-from .pdf_text import Line, chars_to_lines
-from .text import parse_amount
+from ..frame_tables import PageTable, TCell, TRow, line_pitch
+from .columns import PAD, Columns, column_reach, cut_line, find_columns, refit_columns
+from .header import Header, find_headers
+from ..page_model import Rule, Shade
+from .rows import row_bounds
+from ..lines import Line, chars_to_lines
+from ...text import parse_amount
 
 LARGE_GAP_EM = 3.5  # a vertical gap this large (in font sizes) ends a table
 LEFT_TOL = 3.0  # a line starting this far left of the table's first column is not in it

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from .norm_vocab import words
+from .vocab import words
 
 MATCH_THRESHOLD = 90.0
 CANDIDATE_THRESHOLD = 75.0

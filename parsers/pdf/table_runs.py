@@ -18,9 +18,9 @@ columns that were cut.
 """
 from __future__ import annotations
 
-from .model import Cell, Row, Table
-from .pdf_breaks import TextContext, join_lines
-from .pdf_cells import PageTable, TCell, TRow
+from ..model import Cell, Row, Table
+from .word_breaks import TextContext, join_lines
+from .frame_tables import PageTable, TCell, TRow
 
 COL_TOL = 3.0
 

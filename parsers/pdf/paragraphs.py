@@ -12,9 +12,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .model import Paragraph
-from .pdf_breaks import TextContext, join_lines
-from .pdf_text import Line, font_style, make_line
+from ..model import Paragraph
+from .word_breaks import TextContext, join_lines
+from .lines import Line, font_style, make_line
 
 BULLETS = set("•◦▪▫■□●○◆◇►▶➢➤✓✔-–—·*\ufffd")  # U+FFFD: a glyph the font does not name (a bullet)
 SYMBOL_FONT = re.compile(r"symbol|wingding|dingbat|webding", re.I)

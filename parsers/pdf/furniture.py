@@ -16,10 +16,10 @@ import math
 import re
 from collections import Counter
 
-from .pdf_header import find_headers
-from .pdf_page import PageLayout
-from .pdf_paragraphs import body_size
-from .pdf_text import Line
+from .text_tables.header import find_headers
+from .layout import PageLayout
+from .paragraphs import body_size
+from .lines import Line
 
 EDGE_LINES = 3
 SAME_Y = 3.0

@@ -10,8 +10,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .pdf_grid import TOL, Frame, split_frame
-from .pdf_text import Line, make_line, split_line
+from .frames import TOL, Frame, split_frame
+from .lines import Line, make_line, split_line
 
 
 MAX_PAD = 12.0  # text further than this from the frame's left edge is not in its first column
@@ -54,7 +54,7 @@ class PageTable:
     from_text: bool = False  # found from its header and text alignment, not from rules
     header: list[str] | None = None  # its header cells' texts, when found from its header
     kind: str = ""  # activities | budget | list, when found from its header
-    columns: object = None  # pdf_columns.Columns, when found from its header
+    columns: object = None  # text_tables.columns.Columns, when found from its header
     size: float = 0.0  # its header's font size, when found from its header
 
     @property

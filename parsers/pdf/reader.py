@@ -1,27 +1,42 @@
 """Read a PDF file into the neutral document model (the counterpart of `docx_reader`).
 
-Each page's characters and ruling lines are read once (`pdf_open`), laid
-out into tables and body lines (`pdf_page`), stripped of running headers,
-footers and page numbers (`pdf_furniture`); tables that run over pages are
-joined and their split rows mended (`pdf_tables`); the remaining lines become
-paragraphs (`pdf_paragraphs`). Everything is derived from geometry and
-typography, nothing from the words of a particular plan.
+Each page's characters and drawings are read once by a page source
+(`source_plumber`) into the page model (`page_model`), laid out into tables
+and body lines (`layout`), stripped of running headers, footers and page
+numbers (`furniture`); tables that run over pages are joined and their split
+rows mended (`table_runs`); the remaining lines become paragraphs
+(`paragraphs`). Everything is derived from geometry and typography, nothing
+from the words of a particular plan.
 """
 from __future__ import annotations
 
 from typing import IO
 
-from .errors import VplanError, internal_error
-from .model import Document
-from .pdf_breaks import document_context
-from .pdf_cells import PageTable
-from .pdf_furniture import strip_furniture
-from .pdf_open import open_pdf, read_bytes, read_pages
-from .pdf_page import PageLayout, lines_to_tables, page_to_items
-from .pdf_paragraphs import group_paragraphs, to_paragraphs
-from .pdf_tables import TableRun, same_columns
-from .pdf_text import Line
-from .pdf_text_tables import continue_text_table
+from ..errors import CorruptFileError, EmptyFileError, UnsupportedFormatError, VplanError, internal_error
+from ..model import Document
+from .word_breaks import document_context
+from .frame_tables import PageTable
+from .furniture import strip_furniture
+from .source_plumber import open_pdf, read_pages
+from .layout import PageLayout, lines_to_tables, page_to_items
+from .paragraphs import group_paragraphs, to_paragraphs
+from .table_runs import TableRun, same_columns
+from .lines import Line
+from .text_tables.tables import continue_text_table
+
+
+def read_bytes(stream: IO[bytes], name: str) -> bytes:
+    """The whole stream, checked to look like a complete PDF file."""
+    data = stream.read()
+    if not data:
+        raise EmptyFileError("the file is empty (0 bytes)", name)
+    head = data[:1024]
+    if b"%PDF-" not in head:
+        kind = "a Word/zip package" if data[:2] == b"PK" else "not a PDF file"
+        raise UnsupportedFormatError(f"{kind}: no %PDF header", name)
+    if b"%%EOF" not in data[-4096:]:
+        raise CorruptFileError("the PDF is truncated (no %%EOF marker at its end)", name)
+    return data
 
 
 def read_pdf(stream: IO[bytes], name: str = "<stream>", password: str | None = None,

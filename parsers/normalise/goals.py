@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .norm_vocab import fold, vocab_rows, word_spans
+from .vocab import fold, vocab_rows, word_spans
 
 NAME_THRESHOLD = 85
 WORD_FLOOR = 70

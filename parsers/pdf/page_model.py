@@ -1,0 +1,135 @@
+"""The neutral page model every PDF source fills, and the rules for filling it.
+
+A page is its characters (pdfplumber-style dicts: text, x0, x1, top, bottom,
+size, fontname, matrix, upright), the straight rules its drawings make and
+the shading behind its text. Which drawn object is a rule, a shade or
+neither, and how a glyph reads, is decided here once, for every source.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+CID = re.compile(r"\(cid:\d+\)")
+UNKNOWN = "\ufffd"
+RULE_MAX_THICKNESS = 2.5  # a filled rectangle thinner than this is drawn as a rule
+PAGE_FILL_SHARE = 0.5  # a filled rectangle larger than this share of the page is a background
+WHITE = 0.97  # a fill this light is paper, not shading
+DARK = 0.5  # a fill this dark carries light text
+# glyphs a layout engine (Chromium, for one) sets for letter pairs, read as their letters
+LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+
+
+@dataclass
+class Rule:
+    """A horizontal (`x0 < x1`, `y0 == y1`) or vertical straight rule."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def horizontal(self) -> bool:
+        return abs(self.y1 - self.y0) < abs(self.x1 - self.x0)
+
+
+@dataclass
+class Shade:
+    """A filled rectangle behind text: a shaded row, a header band, a zebra stripe."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    dark: bool = False  # dark enough to carry light text (a header band)
+
+
+@dataclass
+class PageData:
+    number: int  # 1-based
+    width: float
+    height: float
+    chars: list[dict]
+    rules: list[Rule] = field(default_factory=list)
+    shades: list[Shade] = field(default_factory=list)
+
+
+def known_glyph(char: dict) -> dict:
+    """A glyph as its letters: a ligature as the letters it joins; a glyph the font does not map
+    to a character ("(cid:127)", a bullet in a font that was not embedded) as U+FFFD, one unknown
+    character, instead of its code's text."""
+    text = char["text"]
+    if text in LIGATURES:
+        return {**char, "text": LIGATURES[text]}
+    return {**char, "text": UNKNOWN} if CID.fullmatch(text) else char
+
+
+def path_rules(obj: dict, point) -> list[Rule]:
+    """The straight horizontal and vertical strokes of a drawn path (a cell outlined as one
+    polygon, a frame with rounded corners): its line segments, mapped by `point`."""
+    out: list[Rule] = []
+    start = cur = None
+    for command, *pts in obj.get("path") or []:
+        if not pts and command == "h" and cur and start:
+            pts, command = [start], "l"
+        if not pts:
+            continue
+        nxt = point(*pts[-1])
+        if command == "l" and cur is not None:
+            (x0, y0), (x1, y1) = cur, nxt
+            if abs(y1 - y0) <= 0.5 < abs(x1 - x0) or abs(x1 - x0) <= 0.5 < abs(y1 - y0):
+                out.append(Rule(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+        if command == "m":
+            start = nxt
+        cur = nxt
+    return out
+
+
+def luminance(color) -> float | None:
+    """0 (black) to 1 (white) for a gray, RGB or CMYK colour as pdfplumber gives it; None if unknown."""
+    if isinstance(color, (int, float)):
+        color = (color,)
+    if not isinstance(color, (tuple, list)) or not all(isinstance(v, (int, float)) for v in color):
+        return None
+    if len(color) == 1:
+        return float(color[0])
+    if len(color) == 3:
+        r, g, b = color
+        return 0.299 * r + 0.587 * g + 0.114 * b
+    if len(color) == 4:
+        c, m, y, k = color
+        return (1 - min(1.0, c + k)) * 0.299 + (1 - min(1.0, m + k)) * 0.587 + (1 - min(1.0, y + k)) * 0.114
+    return None
+
+
+def object_shade(obj: dict, page_w: float, page_h: float) -> Shade | None:
+    """The shading a filled rectangle (or closed path) draws, if it is neither a rule, nor white,
+    nor the page's background."""
+    x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
+    w, h = x1 - x0, bottom - top
+    if not obj.get("fill") or w <= RULE_MAX_THICKNESS or h <= RULE_MAX_THICKNESS:
+        return None
+    if w * h >= PAGE_FILL_SHARE * page_w * page_h:
+        return None
+    lum = luminance(obj.get("non_stroking_color"))
+    if lum is None or lum >= WHITE:
+        return None
+    return Shade(x0, top, x1, bottom, dark=lum < DARK)
+
+
+def object_rules(obj: dict, page_w: float, page_h: float) -> list[Rule]:
+    """The straight rules a line or rectangle object draws (none for shading/backgrounds)."""
+    x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
+    w, h = x1 - x0, bottom - top
+    if h <= RULE_MAX_THICKNESS and w > h:
+        y = (top + bottom) / 2
+        return [Rule(x0, y, x1, y)]
+    if w <= RULE_MAX_THICKNESS and h > w:
+        x = (x0 + x1) / 2
+        return [Rule(x, top, x, bottom)]
+    if obj.get("object_type") == "rect" and obj.get("stroke") and w * h < PAGE_FILL_SHARE * page_w * page_h:
+        return [Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom),
+                Rule(x0, top, x0, bottom), Rule(x1, top, x1, bottom)]
+    return []
