@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import queries
+
 RAW_DIR = Path("data/raw")
 CURATED_DIR = Path("data/curated")
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+QUERIES_DIR = Path(queries.__file__).resolve().parent  # the named queries ship inside the package
 SUFFIXES = {".pdf": "pdf", ".docx": "docx", ".doc": "doc"}
 DOC_ID_LENGTH = 16  # hex characters of the file's sha256 that name a document
 TMP_DIRNAME = ".tmp"  # where a document's files are written before they are renamed into place
