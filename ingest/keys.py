@@ -9,13 +9,22 @@ or start their own.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import duckdb
 
 from parsers.normalise import KeyMatcher
 
-from .catalog import table_glob
+from .storage.snapshot import Snapshot
+
+KNOWN_TITLES = """
+select region, title, key from (
+    select d.ingested_at, doc_id, 0 as kind, a.seq, a.region, a.aktivitet as title, a.activity_key as key
+    from activities a join documents d using (doc_id)
+    union all
+    select d.ingested_at, doc_id, 1 as kind, p.seq, p.region, p.text, p.proposal_key
+    from proposals p join documents d using (doc_id)
+) where key is not null
+order by ingested_at, doc_id, kind, seq
+"""
 
 
 class KeyRegistry:
@@ -29,16 +38,18 @@ class KeyRegistry:
         return self.matcher(region).key(title) or None
 
     @classmethod
-    def from_curated(cls, out: Path) -> "KeyRegistry":
-        """A registry that knows every (region, title, key) already in the curated tables."""
+    def from_snapshot(cls, snap: Snapshot | None) -> "KeyRegistry":
+        """A registry that knows every (region, title, key) of the snapshot, learnt in the order first given.
+
+        Titles are learnt as ingest met them (document by document, activities
+        before proposals), so a title keeps the key a single run would give it.
+        """
         registry = cls()
-        for table, title, key in (("activities", "aktivitet", "activity_key"), ("proposals", "text", "proposal_key")):
-            if not any((out / table).glob("**/*.parquet")):
-                continue
-            path = table_glob(out, table).replace("'", "''")
-            rows = duckdb.connect().execute(
-                f"select distinct region, {title}, {key} from read_parquet('{path}', union_by_name = true) "
-                f"where {key} is not null order by all").fetchall()
-            for region, text, k in rows:
-                registry.matcher(region).add(text, k)
+        if snap is None:
+            return registry
+        con = duckdb.connect()
+        for name in ("documents", "activities", "proposals"):
+            con.register(name, snap.table(name))
+        for region, text, k in con.execute(KNOWN_TITLES).fetchall():
+            registry.matcher(region).add(text, k)
         return registry

@@ -68,3 +68,9 @@ class UsageError(VplanError):
 
 class TimeLimitError(VplanError):
     reason = "time_limit"
+
+
+class StorageError(VplanError):
+    """The curated tables cannot be written or read: a full disk, a read-only folder, a missing permission."""
+
+    reason = "storage_error"

@@ -1,0 +1,126 @@
+"""What a reader sees: one version of `documents` and the versions of the other tables committed with it."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pyarrow as pa
+from deltalake import DeltaTable
+
+from parsers.errors import StorageError, UsageError
+
+from .delta import META_KEY, SCHEMAS, conform, is_delta, storage_errors, table_dir
+from .migrate import refuse_old_format
+
+AS_OF_HELP = "a version number (see vplan history) or a date and time such as 2024-05-01 or 2024-05-01T12:00"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    out: Path
+    version: int  # the version of documents
+    versions: dict[str, int]  # every table's version in this snapshot, documents included
+    time: datetime  # when that version of documents was committed
+    latest: bool = True  # False for a snapshot asked for with --as-of
+
+    def table(self, name: str) -> pa.Table:
+        """Table `name` at this snapshot, in the columns of `ingest/schema.py`."""
+        version = self.versions.get(name)
+        if version is None:
+            return SCHEMAS[name].empty_table()
+        path = table_dir(self.out, name)
+        try:
+            with storage_errors(path):
+                data = DeltaTable(str(path), version=version).to_pyarrow_dataset().to_table()
+        except StorageError as exc:
+            if self.latest or "missing" not in exc.message:
+                raise
+            raise UsageError(f"--as-of {self.version}: {name} of that version needs files that vplan vacuum "
+                             "removed (it keeps those of the last --retain hours)") from None
+        return conform(data, SCHEMAS[name])
+
+    def tables(self) -> dict[str, pa.Table]:
+        return {name: self.table(name) for name in SCHEMAS}
+
+
+def empty_tables() -> dict[str, pa.Table]:
+    return {name: schema.empty_table() for name, schema in SCHEMAS.items()}
+
+
+def parse_as_of(text: str | int | datetime) -> int | datetime:
+    """A version number, or a moment: a date and time without a zone is local time, and a time given
+    to the second takes in that whole second, so a time copied from `vplan history` includes its version."""
+    if isinstance(text, int):
+        return text
+    if isinstance(text, datetime):
+        return text.astimezone(timezone.utc)
+    text = str(text).strip()
+    if text.isdigit():
+        return int(text)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--as-of {text}: give {AS_OF_HELP}") from None
+    if len(text) > 10 and moment.microsecond == 0 and "." not in text:
+        moment = moment.replace(microsecond=999_999)
+    return moment.astimezone(timezone.utc)
+
+
+def commit_time(entry: dict) -> datetime:
+    return datetime.fromtimestamp(entry["timestamp"] / 1000, timezone.utc)
+
+
+def batch_record(entry: dict) -> dict | None:
+    """The batch record vplan wrote into a documents commit, or None for another commit."""
+    return json.loads(entry[META_KEY]) if entry.get(META_KEY) else None
+
+
+def history_of(out: Path, limit: int | None = None) -> list[dict]:
+    """The commits of documents, newest first (each with its version, time and batch record)."""
+    path = table_dir(out, "documents")
+    with storage_errors(path):
+        return [e for e in DeltaTable(str(path)).history(limit) if e.get("version", -1) >= 0]
+
+
+def chosen_version(entries: list[dict], as_of: int | datetime | None) -> int:
+    latest = entries[0]["version"]
+    if as_of is None:
+        return latest
+    if isinstance(as_of, int):
+        if not 0 <= as_of <= latest:
+            raise UsageError(f"--as-of {as_of}: there is no such version (0 to {latest}, see vplan history)")
+        return as_of
+    earlier = [e["version"] for e in entries if commit_time(e) <= as_of]
+    if not earlier:
+        first = commit_time(entries[-1]).astimezone()
+        raise UsageError(f"--as-of {as_of.astimezone():%Y-%m-%d %H:%M:%S}: nothing was committed before then "
+                         f"(the first version is from {first:%Y-%m-%d %H:%M:%S})")
+    return max(earlier)
+
+
+def record_at(entries: list[dict], version: int) -> dict | None:
+    """The batch record in force at `version`: its own, or that of the newest vplan commit before it."""
+    return next((batch_record(e) for e in entries if e["version"] <= version and batch_record(e)), None)
+
+
+def snapshot(out: Path, as_of: str | int | datetime | None = None) -> Snapshot | None:
+    """The latest snapshot of the output directory, or the one as of a version or moment; None when empty."""
+    out = Path(out)
+    refuse_old_format(out)
+    moment = parse_as_of(as_of) if as_of is not None else None
+    if not is_delta(table_dir(out, "documents")):
+        if moment is not None:
+            raise UsageError(f"--as-of: {out} holds no tables yet")
+        return None
+    entries = history_of(out, 1 if moment is None else None)  # the latest commit usually carries the record
+    version = chosen_version(entries, moment)
+    if record_at(entries, version) is None and moment is None:
+        entries = history_of(out)
+    record = record_at(entries, version)
+    if record is None:
+        raise StorageError("the documents table carries no vplan batch record: it was not written by vplan",
+                           str(table_dir(out, "documents")))
+    at = next(e for e in entries if e["version"] == version)
+    return Snapshot(out, version, {**record["versions"], "documents": version}, commit_time(at), moment is None)
