@@ -51,7 +51,8 @@ def old_rows(con: duckdb.DuckDBPyConnection, out: Path, name: str) -> pa.RecordB
                "qualify filename = min(filename) over (partition by doc_id)")  # a cut-short compaction left two
         if name != "documents":
             sql += " and doc_id in (select doc_id from _old_documents)"
-    reader = con.execute(sql).fetch_record_batch()
+    relation = con.sql(sql)
+    reader = relation.to_arrow_reader() if hasattr(relation, "to_arrow_reader") else relation.fetch_arrow_reader()
     return pa.RecordBatchReader.from_batches(
         schema, (b for batch in reader for b in conform(pa.Table.from_batches([batch]), schema).to_batches()))
 
@@ -69,17 +70,22 @@ def stage_tables(out: Path, stage: Path) -> int:
     return len(doc_ids)
 
 
-def swap_in(out: Path, stage: Path) -> None:
-    """Move the staged tables into place, documents last, the old folders aside; then clear what is left."""
+def swap_in(out: Path, stage: Path) -> list[str]:
+    """Move the staged tables into place, documents last, the old folders aside; then clear what is left.
+
+    The leftovers of the earlier layout that were removed.
+    """
     for name in OTHER_TABLES + ["documents"]:
         if is_delta(stage / name):
             if table_dir(out, name).exists():
                 table_dir(out, name).rename(stage / f"old-{name}")
             (stage / name).rename(table_dir(out, name))
-    for leftover in OLD_LEFTOVERS:
-        path = Path(out) / leftover
-        shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+    removed = [name for name in OLD_LEFTOVERS if (Path(out) / name).exists()]
+    for name in removed:
+        path = Path(out) / name
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
     shutil.rmtree(stage)
+    return removed
 
 
 def migrate(out: Path, on_note: Callable[[str], None] | None = None) -> int | None:
@@ -95,8 +101,8 @@ def migrate(out: Path, on_note: Callable[[str], None] | None = None) -> int | No
         if on_note:
             on_note(f"converting {out} from the Parquet layout of an earlier vplan to Delta tables")
         converted = stage_tables(out, stage)
-        swap_in(out, stage)
+        removed = swap_in(out, stage)
     if on_note:
-        on_note(f"converted {converted} documents to Delta tables; the old files are removed "
-                "(run `vplan sql` again for a new DuckDB file)")
+        on_note(f"converted {converted} documents to Delta tables; the old files are removed"
+                + (" (`vplan sql` writes a new vplan.duckdb)" if "vplan.duckdb" in removed else ""))
     return converted
