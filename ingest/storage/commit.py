@@ -40,7 +40,8 @@ class BatchWriter:
 
     @property
     def pending(self) -> int:
-        return len(self.written) + len(self.removed)
+        """Documents waiting for the next commit."""
+        return len(self.written)
 
     def commit(self, errors: list[dict]) -> int:
         """Commit the gathered documents and this run's `errors`; the new version of documents."""
