@@ -210,7 +210,11 @@ def ingest(paths: Iterable[Path], out: Path, password: str | None = None, force:
         except StorageError as exc:
             report.error = exc
             undo_batch(out)
-        write_run_report(out, report)
+        try:
+            write_run_report(out, report)
+        except StorageError:
+            if not report.error:  # else the error that stopped the run is the one to tell
+                raise
     return report
 
 

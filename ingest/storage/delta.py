@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import re
+import sys
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Collection
@@ -75,11 +78,54 @@ def describe(exc: BaseException) -> str:
     return lines[0][:300] if lines else type(exc).__name__
 
 
+PANIC_LINE = re.compile(r"^thread '.*' \(?\d*\)? ?panicked at |^stack backtrace:|^note: .*RUST_BACKTRACE|^\s+\d+: |^\s+at ")
+
+
+def without_panics(text: str) -> str:
+    """`text` without the report of a Rust panic (its first line, its message line and any backtrace)."""
+    kept, after_panic = [], False
+    for line in text.splitlines(keepends=True):
+        if PANIC_LINE.match(line):
+            after_panic = line.startswith("thread ")
+            continue
+        if after_panic:  # the panic's message, on the line after "panicked at …:"
+            after_panic = False
+            continue
+        kept.append(line)
+    return "".join(kept).strip("\n") + ("\n" if kept and "".join(kept).strip() else "")
+
+
+@contextmanager
+def native_panics_hidden():
+    """Keep a delta-rs background thread's panic report off the terminal.
+
+    When a write fails (a full disk), object_store's buffered writer panics in
+    a tokio thread after the error has already come back as an exception, and
+    Rust prints that to file descriptor 2. While Delta works, descriptor 2 goes
+    to a temporary file; what else was written there is passed on after.
+    """
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as captured:
+        os.dup2(captured.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+            captured.seek(0)
+            rest = without_panics(captured.read().decode("utf-8", "replace"))
+            if rest:
+                sys.stderr.write(rest)
+
+
 @contextmanager
 def storage_errors(where: Path):
     """Turn the file system's and delta-rs's errors into a StorageError naming `where`."""
     try:
-        yield
+        with native_panics_hidden():
+            yield
     except (OSError, DeltaError, duckdb.IOException) as exc:
         raise StorageError(describe(exc), str(where)) from exc
 
