@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from contextlib import contextmanager
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
 
@@ -17,6 +17,7 @@ import duckdb
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from parsers.errors import StorageError, UsageError
@@ -40,15 +41,15 @@ def clean_errors():
     try:
         yield
     except UsageError as exc:
-        err_console.print(f"[red]error:[/] {exc}", highlight=False)
+        err_console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         raise typer.Exit(2)
     except StorageError as exc:
-        err_console.print(f"[red]error:[/] {exc}", highlight=False)
+        err_console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
         raise typer.Exit(1)
 
 
 def note(text: str) -> None:
-    err_console.print(text, highlight=False)
+    err_console.print(escape(text), highlight=False)
 
 
 @app.command("ingest")
@@ -80,7 +81,7 @@ def ingest_cmd(
                         on_file=show, on_note=note,
                         on_wait=lambda lock: note(f"waiting for another writer to finish ({lock})"))
     if report.error:
-        err_console.print(f"[red]error:[/] {report.error}; the run stopped: what it committed before is kept, "
+        err_console.print(f"[red]error:[/] {escape(str(report.error))}; the run stopped: what it committed before is kept, "
                           "the batch in progress is not written. Run again once this is fixed.", highlight=False)
         raise typer.Exit(1)
     print_summary(report, out)

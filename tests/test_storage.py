@@ -26,6 +26,15 @@ def revise(path, words: str = "Reviderad") -> None:
     d.save(path)
 
 
+def one_plan_ingested(tmp_path, name: str):
+    """An input folder holding one sample plan as `name`, and the output of ingesting it."""
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    shutil.copy(DOCX[0], src / name)
+    ingest([src], out)
+    return src, out
+
+
 def records(out) -> list[dict]:
     """vplan's batch records on documents, oldest first."""
     return [batch_record(e) | {"version": e["version"]} for e in reversed(history_of(out)) if batch_record(e)]
@@ -52,10 +61,7 @@ def test_reingesting_replaces_a_documents_rows_by_doc_id(tmp_path):
 
 
 def test_a_changed_file_replaces_its_old_version_in_the_same_commit(tmp_path):
-    src, out = tmp_path / "in", tmp_path / "out"
-    src.mkdir()
-    shutil.copy(DOCX[0], src / "plan.docx")
-    ingest([src], out)
+    src, out = one_plan_ingested(tmp_path, "plan.docx")
     old = run_query("select doc_id from documents", out).doc_id.tolist()
     revise(src / "plan.docx")
     ingest([src], out)
@@ -65,10 +71,7 @@ def test_a_changed_file_replaces_its_old_version_in_the_same_commit(tmp_path):
 
 
 def test_content_that_moved_to_another_file_is_kept(tmp_path):
-    src, out = tmp_path / "in", tmp_path / "out"
-    src.mkdir()
-    shutil.copy(DOCX[0], src / "a.docx")
-    ingest([src], out)
+    src, out = one_plan_ingested(tmp_path, "a.docx")
     shutil.copy(DOCX[0], src / "b.docx")  # a's old content now lives in b
     revise(src / "a.docx")
     ingest([src], out)
@@ -76,10 +79,7 @@ def test_content_that_moved_to_another_file_is_kept(tmp_path):
 
 
 def test_as_of_answers_with_the_snapshot_before_a_reimport(tmp_path):
-    src, out = tmp_path / "in", tmp_path / "out"
-    src.mkdir()
-    shutil.copy(DOCX[0], src / "plan.docx")
-    ingest([src], out)
+    src, out = one_plan_ingested(tmp_path, "plan.docx")
     before = run_query("select doc_id, title from documents", out)
     version = int(history(out).version.max())
     moment = datetime.now().isoformat()  # local time, to the microsecond
