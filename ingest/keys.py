@@ -9,22 +9,14 @@ or start their own.
 """
 from __future__ import annotations
 
-import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from parsers.normalise import KeyMatcher
 
 from .storage.snapshot import Snapshot
 
-KNOWN_TITLES = """
-select region, title, key from (
-    select d.ingested_at, doc_id, 0 as kind, a.seq, a.region, a.aktivitet as title, a.activity_key as key
-    from activities a join documents d using (doc_id)
-    union all
-    select d.ingested_at, doc_id, 1 as kind, p.seq, p.region, p.text, p.proposal_key
-    from proposals p join documents d using (doc_id)
-) where key is not null
-order by ingested_at, doc_id, kind, seq
-"""
+TITLED = [("activities", "aktivitet", "activity_key"), ("proposals", "text", "proposal_key")]  # in the order met
 
 
 class KeyRegistry:
@@ -39,17 +31,29 @@ class KeyRegistry:
 
     @classmethod
     def from_snapshot(cls, snap: Snapshot | None) -> "KeyRegistry":
-        """A registry that knows every (region, title, key) of the snapshot, learnt in the order first given.
+        """A registry that knows every (region, title, key) of the snapshot, learnt in the order first met.
 
-        Titles are learnt as ingest met them (document by document, activities
-        before proposals), so a title keeps the key a single run would give it.
+        Titles are learnt as ingest met them (document by document in the
+        order they were ingested, activities before proposals), so a title
+        keeps the key a single run would give it.
         """
         registry = cls()
         if snap is None:
             return registry
-        con = duckdb.connect()
-        for name in ("documents", "activities", "proposals"):
-            con.register(name, snap.table(name))
-        for region, text, k in con.execute(KNOWN_TITLES).fetchall():
-            registry.matcher(region).add(text, k)
+        for region, title, key in zip(*known_titles(snap)):
+            registry.matcher(region).add(title, key)
         return registry
+
+
+def known_titles(snap: Snapshot) -> tuple[list, list, list]:
+    """Regions, titles and keys of every keyed row, in the order ingest met them (columns, to keep memory low)."""
+    docs = snap.table("documents", ["doc_id", "ingested_at"]).sort_by([("ingested_at", "ascending"),
+                                                                        ("doc_id", "ascending")])
+    parts = []
+    for kind, (name, title, key) in enumerate(TITLED):
+        rows = snap.table(name, ["doc_id", "seq", "region", title, key]).filter(pc.is_valid(pc.field(key)))
+        parts.append(pa.table({"doc": pc.index_in(rows["doc_id"], docs["doc_id"]),
+                               "kind": pa.array([kind] * rows.num_rows, pa.int8()), "seq": rows["seq"],
+                               "region": rows["region"], "title": rows[title], "key": rows[key]}))
+    met = pa.concat_tables(parts).sort_by([("doc", "ascending"), ("kind", "ascending"), ("seq", "ascending")])
+    return met["region"].to_pylist(), met["title"].to_pylist(), met["key"].to_pylist()

@@ -171,8 +171,10 @@ def open_output(out: Path, report: IngestReport, force: bool, on_note: Callable[
         on_note(f"an earlier run stopped mid-batch: {', '.join(report.restored)} put back to the last commit")
     snap = snapshot(out)
     state = CuratedState.load(snap)
-    writer = BatchWriter(out, report.run, set(state.versions))
-    return Batch(out, KeyRegistry.from_snapshot(snap), state, force, writer=writer)
+    batch = Batch(out, KeyRegistry.from_snapshot(snap), state, force,
+                  writer=BatchWriter(out, report.run, set(state.versions)))
+    release_memory()
+    return batch
 
 
 def ingest(paths: Iterable[Path], out: Path, password: str | None = None, force: bool = False,

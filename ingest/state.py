@@ -20,7 +20,7 @@ class CuratedState:
         state = cls()
         if snap is None:
             return state
-        for row in snap.table("documents").select(["doc_id", "parser_version", "source_path"]).to_pylist():
+        for row in snap.table("documents", ["doc_id", "parser_version", "source_path"]).to_pylist():
             state.versions[row["doc_id"]] = row["parser_version"]
             state.by_path[row["source_path"]] = row["doc_id"]
         return state

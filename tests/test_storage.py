@@ -180,3 +180,15 @@ def test_ingest_errors_lists_the_latest_runs_failures_only(tmp_path):
     (src / "bad.docx").unlink()
     ingest([src], tmp_path / "out")
     assert count(tmp_path / "out", "ingest_errors") == 0
+
+
+def test_a_column_added_to_the_schema_joins_the_existing_tables(tmp_path, monkeypatch):
+    import pyarrow as pa
+
+    from ingest.storage.delta import SCHEMAS
+
+    ingest(DOCX[:1], tmp_path)
+    monkeypatch.setitem(SCHEMAS, "documents", SCHEMAS["documents"].append(pa.field("reviewed_by", pa.string())))
+    ingest(DOCX[1:2], tmp_path)
+    assert run_query("select count(*) as n from documents where reviewed_by is null", tmp_path).n[0] == 2
+    assert "reviewed_by" in run_query("select * from documents", tmp_path, as_of=0).columns

@@ -25,21 +25,23 @@ class Snapshot:
     time: datetime  # when that version of documents was committed
     latest: bool = True  # False for a snapshot asked for with --as-of
 
-    def table(self, name: str) -> pa.Table:
-        """Table `name` at this snapshot, in the columns of `ingest/schema.py`."""
+    def table(self, name: str, columns: list[str] | None = None) -> pa.Table:
+        """Table `name` at this snapshot, in the columns of `ingest/schema.py` (or only `columns` of them)."""
+        schema = SCHEMAS[name] if columns is None else pa.schema([SCHEMAS[name].field(c) for c in columns])
         version = self.versions.get(name)
         if version is None:
-            return SCHEMAS[name].empty_table()
+            return schema.empty_table()
         path = table_dir(self.out, name)
         try:
             with storage_errors(path):
-                data = DeltaTable(str(path), version=version).to_pyarrow_dataset().to_table()
+                dataset = DeltaTable(str(path), version=version).to_pyarrow_dataset()
+                data = dataset.to_table(columns=[c for c in schema.names if c in dataset.schema.names])
         except StorageError as exc:
             if self.latest or "missing" not in exc.message:
                 raise
             raise UsageError(f"--as-of {self.version}: {name} of that version needs files that vplan vacuum "
                              "removed (it keeps those of the last --retain hours)") from None
-        return conform(data, SCHEMAS[name])
+        return conform(data, schema)
 
     def tables(self) -> dict[str, pa.Table]:
         return {name: self.table(name) for name in SCHEMAS}
