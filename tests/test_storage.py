@@ -192,3 +192,15 @@ def test_a_column_added_to_the_schema_joins_the_existing_tables(tmp_path, monkey
     ingest(DOCX[1:2], tmp_path)
     assert run_query("select count(*) as n from documents where reviewed_by is null", tmp_path).n[0] == 2
     assert "reviewed_by" in run_query("select * from documents", tmp_path, as_of=0).columns
+
+
+def test_a_reader_pins_the_versions_recorded_by_the_documents_version_it_loaded(tmp_path, monkeypatch):
+    """A batch committed after the reader loaded documents is not mixed in (delta-rs's history() would
+    number the newer commit as the loaded version)."""
+    import ingest.storage.snapshot as snapshot_module
+
+    ingest(DOCX[:4], tmp_path, commit_every=2)
+    monkeypatch.setattr(snapshot_module, "latest_version", lambda path: 0)  # loaded before the second batch
+    snap = snapshot_module.snapshot(tmp_path)
+    assert snap.version == 0 and snap.versions["activities"] == 0
+    assert count(tmp_path, "documents") == 2

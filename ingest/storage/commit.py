@@ -12,7 +12,7 @@ from pathlib import Path
 import pyarrow as pa
 from deltalake import DeltaTable
 
-from .delta import OTHER_TABLES, SCHEMAS, is_delta, storage_errors, table_dir, write_table
+from .delta import OTHER_TABLES, SCHEMAS, commit_info, is_delta, log_versions, storage_errors, table_dir, write_table
 from .snapshot import Snapshot, snapshot
 
 
@@ -73,11 +73,9 @@ def rows_table(name: str, rows: list[dict]) -> pa.Table:
 SAME_DATA = {"OPTIMIZE", "VACUUM START", "VACUUM END"}  # operations that leave a table's rows as they were
 
 
-def changed_since(table: DeltaTable, version: int) -> bool:
+def changed_since(path: Path, version: int) -> bool:
     """Whether a commit after `version` changed the table's rows (an optimize or vacuum does not)."""
-    if table.version() == version:
-        return False
-    return any(e.get("version", -1) > version and e.get("operation") not in SAME_DATA for e in table.history())
+    return any(commit_info(path, v).get("operation") not in SAME_DATA for v in log_versions(path) if v > version)
 
 
 def restore_uncommitted(out: Path) -> list[str]:
@@ -99,8 +97,7 @@ def restore_uncommitted(out: Path) -> list[str]:
                 restored.append(name)
                 continue
             target = snap.versions.get(name)
-            table = DeltaTable(str(path))
-            if target is not None and changed_since(table, target):
-                table.restore(target)
+            if target is not None and changed_since(path, target):
+                DeltaTable(str(path)).restore(target)
                 restored.append(name)
     return restored

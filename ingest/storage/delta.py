@@ -23,6 +23,8 @@ from ..schema import INGEST_ERRORS, TABLES
 SCHEMAS: dict[str, pa.Schema] = {**TABLES, "ingest_errors": INGEST_ERRORS}
 OTHER_TABLES = [t for t in SCHEMAS if t != "documents"]  # committed before documents in every batch
 META_KEY = "vplan"  # the commit-metadata key of vplan's own commits to documents
+# Delta drops log entries older than 30 days by default; an audit trail keeps them (vacuum decides about data).
+TABLE_CONFIGURATION = {"delta.logRetentionDuration": "interval 3650 days"}
 
 OS_ERRORS = {errno.ENOSPC: "no space left on device", errno.EDQUOT: "disk quota exceeded",
              errno.EROFS: "read-only file system", errno.EACCES: "permission denied",
@@ -57,7 +59,31 @@ def write_table(out: Path, name: str, data: pa.Table, replace: Collection[str] =
         else ("append", None)
     with storage_errors(path):
         write_deltalake(str(path), data, mode=mode, predicate=predicate, schema_mode="merge",
-                        commit_properties=props)
+                        configuration=TABLE_CONFIGURATION, commit_properties=props)
+        return DeltaTable(str(path)).version()
+
+
+def log_versions(path: Path) -> list[int]:
+    """The versions of a table whose commit file its log holds, newest first."""
+    with storage_errors(path):
+        return sorted((int(p.stem) for p in (path / "_delta_log").glob("*.json") if p.stem.isdigit()), reverse=True)
+
+
+def commit_info(path: Path, version: int) -> dict:
+    """The commit information of one version of a table (time, operation, metadata), with its version.
+
+    It is read from that version's own log file: delta-rs's `history()` numbers
+    the newest commits counting down from the version its table object was
+    loaded at, so a commit made in between gets the wrong number.
+    """
+    with storage_errors(path):
+        lines = (path / "_delta_log" / f"{version:020}.json").read_text(encoding="utf-8").splitlines()
+    info = next((json.loads(line)["commitInfo"] for line in lines if '"commitInfo"' in line), {})
+    return {**info, "version": version}
+
+
+def latest_version(path: Path) -> int:
+    with storage_errors(path):
         return DeltaTable(str(path)).version()
 
 

@@ -11,7 +11,8 @@ from deltalake import DeltaTable
 
 from parsers.errors import StorageError, UsageError
 
-from .delta import META_KEY, SCHEMAS, conform, is_delta, storage_errors, table_dir
+from .delta import (META_KEY, SCHEMAS, commit_info, conform, is_delta, latest_version, log_versions,
+                    storage_errors, table_dir)
 from .migrate import refuse_old_format
 
 AS_OF_HELP = "a version number (see vplan history) or a date and time such as 2024-05-01 or 2024-05-01T12:00"
@@ -79,32 +80,37 @@ def batch_record(entry: dict) -> dict | None:
     return json.loads(entry[META_KEY]) if entry.get(META_KEY) else None
 
 
-def history_of(out: Path, limit: int | None = None) -> list[dict]:
+def history_of(out: Path) -> list[dict]:
     """The commits of documents, newest first (each with its version, time and batch record)."""
     path = table_dir(out, "documents")
-    with storage_errors(path):
-        return [e for e in DeltaTable(str(path)).history(limit) if e.get("version", -1) >= 0]
+    return [commit_info(path, v) for v in log_versions(path)]
 
 
-def chosen_version(entries: list[dict], as_of: int | datetime | None) -> int:
-    latest = entries[0]["version"]
+def chosen_version(path: Path, as_of: int | datetime | None) -> int:
+    """The version of documents to read: the latest, the one given, or the last committed by a moment."""
+    latest = latest_version(path)
     if as_of is None:
         return latest
+    versions = [v for v in log_versions(path) if v <= latest]
     if isinstance(as_of, int):
-        if not 0 <= as_of <= latest:
+        if as_of not in versions:
             raise UsageError(f"--as-of {as_of}: there is no such version (0 to {latest}, see vplan history)")
         return as_of
-    earlier = [e["version"] for e in entries if commit_time(e) <= as_of]
-    if not earlier:
-        first = commit_time(entries[-1]).astimezone()
-        raise UsageError(f"--as-of {as_of.astimezone():%Y-%m-%d %H:%M:%S}: nothing was committed before then "
-                         f"(the first version is from {first:%Y-%m-%d %H:%M:%S})")
-    return max(earlier)
+    for version in versions:  # newest first
+        if commit_time(commit_info(path, version)) <= as_of:
+            return version
+    first = commit_time(commit_info(path, versions[-1])).astimezone()
+    raise UsageError(f"--as-of {as_of.astimezone():%Y-%m-%d %H:%M:%S}: nothing was committed before then "
+                     f"(the first version is from {first:%Y-%m-%d %H:%M:%S})")
 
 
-def record_at(entries: list[dict], version: int) -> dict | None:
+def record_at(path: Path, version: int) -> dict | None:
     """The batch record in force at `version`: its own, or that of the newest vplan commit before it."""
-    return next((batch_record(e) for e in entries if e["version"] <= version and batch_record(e)), None)
+    for earlier in (v for v in log_versions(path) if v <= version):
+        record = batch_record(commit_info(path, earlier))
+        if record:
+            return record
+    return None
 
 
 def snapshot(out: Path, as_of: str | int | datetime | None = None) -> Snapshot | None:
@@ -116,13 +122,11 @@ def snapshot(out: Path, as_of: str | int | datetime | None = None) -> Snapshot |
         if moment is not None:
             raise UsageError(f"--as-of: {out} holds no tables yet")
         return None
-    entries = history_of(out, 1 if moment is None else None)  # the latest commit usually carries the record
-    version = chosen_version(entries, moment)
-    if record_at(entries, version) is None and moment is None:
-        entries = history_of(out)
-    record = record_at(entries, version)
+    path = table_dir(out, "documents")
+    version = chosen_version(path, moment)
+    record = record_at(path, version)
     if record is None:
         raise StorageError("the documents table carries no vplan batch record: it was not written by vplan",
-                           str(table_dir(out, "documents")))
-    at = next(e for e in entries if e["version"] == version)
-    return Snapshot(out, version, {**record["versions"], "documents": version}, commit_time(at), moment is None)
+                           str(path))
+    at = commit_time(commit_info(path, version))
+    return Snapshot(out, version, {**record["versions"], "documents": version}, at, moment is None)
