@@ -12,16 +12,14 @@ import tempfile
 import time
 from pathlib import Path
 
-import duckdb
-
 from batch import make_batch
+from ingest.catalog import snapshot_tables
 from ingest.pipeline import ingest
 
 
 def rows(out: Path) -> list:
-    return duckdb.connect().execute(
-        f"select doc_id, seq, aktivitet, activity_key from read_parquet('{out}/activities/*.parquet') "
-        "order by doc_id, seq").fetchall()
+    activities = snapshot_tables(out)["activities"].select(["doc_id", "seq", "aktivitet", "activity_key"])
+    return sorted(tuple(r.values()) for r in activities.to_pylist())
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """One worker: end-to-end ingest of the sample PDFs against pdfplumber's bare character parse.
 
 The bare parse opens each PDF with pdfplumber and reads `page.chars` of every
-page. The ingest parses, repairs, interprets and writes Parquet (--force, one
+page. The ingest parses, repairs, interprets and commits to the Delta tables (--force, one
 worker, in this process). The two alternate for several rounds; the median
 ratio is the figure. Target: at most 1.2.
 

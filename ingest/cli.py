@@ -1,10 +1,15 @@
-"""The `vplan` command line: a thin layer over `ingest.pipeline` and `ingest.catalog`."""
+"""The `vplan` command line: a thin layer over `ingest.pipeline`, `ingest.queries` and `ingest.storage`.
+
+Errors of usage end a command with one line and exit code 2; errors of the
+output folder (full disk, read-only, no permission) with one line and exit
+code 1. A traceback is for bugs only.
+"""
 from __future__ import annotations
 
 import os
 import shutil
-from contextlib import contextmanager
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
 
@@ -12,22 +17,39 @@ import duckdb
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from parsers.errors import NoPlansError, UsageError
+from parsers.errors import NoPlansError, StorageError, UsageError
 
 from . import config
-from .catalog import write_catalog
-from .compact import compact
+from .export import export
 from .output import OutputFormat, write_result
 from .pipeline import FileResult, ingest
 from .queries import named_queries, run_query
-from .state import CuratedLock
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="vplan: activity plans (verksamhetsplaner) from PDF and Word into Parquet tables.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="vplan: activity plans (verksamhetsplaner) from PDF and Word into Delta tables.")
 out_console = Console(soft_wrap=True)
 err_console = Console(stderr=True, soft_wrap=True)
+AS_OF_HELP = "Run on an earlier snapshot: a version (see vplan history) or a date and time, e.g. 2024-05-01T12:00."
+
+
+@contextmanager
+def clean_errors():
+    """Usage errors exit with 2, errors of the output folder with 1; each as one line."""
+    try:
+        yield
+    except UsageError as exc:
+        err_console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(2)
+    except StorageError as exc:
+        err_console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+        raise typer.Exit(1)
+
+
+def note(text: str) -> None:
+    err_console.print(escape(text), highlight=False)
 
 
 @app.command("ingest")
@@ -44,21 +66,25 @@ def ingest_cmd(
                                      help="Seconds one file may take to parse; 0 for no limit."),
     max_pages: int = typer.Option(config.MAX_PAGES, "--max-pages", min=0,
                                   help="Refuse PDFs with more pages than this; 0 for no limit."),
+    commit_every: int = typer.Option(config.COMMIT_EVERY, "--commit-every", min=1,
+                                     help="Commit the documents in batches of this many (and at the end)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary, no line per file."),
 ) -> None:
-    """Parse plan files and write their rows to the curated Parquet tables.
+    """Parse plan files and commit their rows to the curated Delta tables.
 
     Exit code 0 when every file was ingested in full, 1 when some failed or were read only in part (the
-    rest are written, and so are the rows of a partial file), 2 for usage errors.
+    rest are written, and so are the rows of a partial file) or the output folder cannot be written,
+    2 for usage errors.
     """
-    try:
-        with progress_reporter(quiet) as show:
-            report = ingest(paths or [config.RAW_DIR], out, password=password, force=force, workers=workers,
-                            time_limit_s=time_limit or None, max_pages=max_pages or None, on_file=show,
-                            on_wait=lambda lock: err_console.print(f"waiting for another ingest to finish ({lock})"))
-    except UsageError as exc:
-        err_console.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2)
+    with clean_errors(), progress_reporter(quiet) as show:
+        report = ingest(paths or [config.RAW_DIR], out, password=password, force=force, workers=workers,
+                        time_limit_s=time_limit or None, max_pages=max_pages or None, commit_every=commit_every,
+                        on_file=show, on_note=note,
+                        on_wait=lambda lock: note(f"waiting for another writer to finish ({lock})"))
+    if report.error:
+        err_console.print(f"[red]error:[/] {escape(str(report.error))}; the run stopped: what it committed before is kept, "
+                          "the batch in progress is not written. Run again once this is fixed.", highlight=False)
+        raise typer.Exit(1)
     print_summary(report, out)
     raise typer.Exit(1 if report.with_status("failed", "partial") else 0)
 
@@ -97,8 +123,9 @@ def print_summary(report, out: Path) -> None:
     unparsed = sum(r.unparsed_tid for r in ok)
     if unparsed:
         out_console.print(f"  timings not understood: {unparsed} (activities.tid_parsed = false)")
-    if report.compacted:
-        out_console.print(f"  compacted {report.compacted} documents into part files")
+    if report.commits:
+        out_console.print(f"  committed in {report.commits} batch{'es' if report.commits > 1 else ''}"
+                          + (f"; optimized ({report.optimized} small files merged)" if report.optimized else ""))
     warned = sum(len(r.warnings) for r in ok)
     if warned:
         out_console.print(f"  warnings: {warned} (see documents.warnings)")
@@ -107,19 +134,6 @@ def print_summary(report, out: Path) -> None:
             out_console.print(f"[yellow]read in part[/] {r.path} \\[{reason}] {message}", highlight=False)
     for r in failed:
         out_console.print(f"[red]failed[/] {r.path} \\[{r.reason}] {r.message}", highlight=False)
-
-
-@app.command("compact")
-def compact_cmd(
-    out: Path = typer.Option(config.CURATED_DIR, "--out", "-o", help="Curated output directory."),
-) -> None:
-    """Merge the per-document Parquet files into one part file per table and region.
-
-    Ingest does this by itself once a run leaves many per-document files.
-    """
-    with CuratedLock(out, on_wait=lambda lock: err_console.print(f"waiting for an ingest to finish ({lock})")):
-        merged = compact(out)
-    out_console.print(f"compacted {len(merged)} documents into part files in {out}")
 
 
 @app.command("query")
@@ -133,9 +147,10 @@ def query_cmd(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file "
                                           "(required for --format parquet and xlsx)."),
     limit: int = typer.Option(100, "--limit", help="Rows to show at most with --format table."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
     list_: bool = typer.Option(False, "--list", help="List the named queries and what each answers."),
 ) -> None:
-    """Run a named query, a .sql file or SQL against the curated tables."""
+    """Run a named query, a .sql file or SQL against a snapshot of the curated tables."""
     if list_:
         for q in named_queries().values():
             params = ", ".join(k if v is None else f"{k}={v}" for k, v in q.params.items())
@@ -145,19 +160,20 @@ def query_cmd(
     if not query:
         err_console.print("error: give a query name, a .sql file or SQL (or --list)")
         raise typer.Exit(2)
-    try:
+    with clean_errors():
         params = dict(p.split("=", 1) for p in param if "=" in p)
         if len(params) != len(param):
             raise UsageError("--param takes key=value")
-        df = run_query(query, curated, params)
-        write_result(df, fmt, output, limit, name=result_name(query))
-    except (UsageError, duckdb.Error) as exc:
-        err_console.print(f"[red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(2)
-    except BrokenPipeError:  # the reader of stdout stopped early (| head)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except OSError as exc:
-        exit_on_os_error(exc)
+        try:
+            df = run_query(query, curated, params, as_of=as_of)
+        except duckdb.Error as exc:
+            raise UsageError(str(exc)) from exc
+        try:
+            write_result(df, fmt, output, limit, name=result_name(query))
+        except BrokenPipeError:  # the reader of stdout stopped early (| head)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except OSError as exc:
+            exit_on_os_error(exc)
 
 
 def exit_on_os_error(exc: OSError) -> None:
@@ -200,14 +216,19 @@ def report_cmd(
 @app.command("sql")
 def sql_cmd(
     curated: Path = typer.Option(config.CURATED_DIR, "--curated", help="Curated output directory."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
 ) -> None:
-    """Write a DuckDB catalog file with the views and open it in the duckdb shell (or print its path)."""
-    path = write_catalog(curated)
+    """Write a DuckDB file holding a snapshot of the tables and views; open it in the duckdb shell."""
+    with clean_errors():
+        [path] = export(curated, curated, "duckdb", as_of)
     shell = shutil.which("duckdb")
     if shell and sys.stdin.isatty():
         os.execv(shell, [shell, str(path)])
     out_console.print(f"{path}\nopen it with: duckdb {path}   (or duckdb.connect('{path}') in Python)",
                       highlight=False)
+
+
+from . import cli_tables  # noqa: E402,F401  (registers optimize, vacuum, history, export)
 
 
 def main() -> None:

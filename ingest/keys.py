@@ -9,13 +9,14 @@ or start their own.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from parsers.normalise import KeyMatcher
 
-from .catalog import table_glob
+from .storage.snapshot import Snapshot
+
+TITLED = [("activities", "aktivitet", "activity_key"), ("proposals", "text", "proposal_key")]  # in the order met
 
 
 class KeyRegistry:
@@ -29,16 +30,30 @@ class KeyRegistry:
         return self.matcher(region).key(title) or None
 
     @classmethod
-    def from_curated(cls, out: Path) -> "KeyRegistry":
-        """A registry that knows every (region, title, key) already in the curated tables."""
+    def from_snapshot(cls, snap: Snapshot | None) -> "KeyRegistry":
+        """A registry that knows every (region, title, key) of the snapshot, learnt in the order first met.
+
+        Titles are learnt as ingest met them (document by document in the
+        order they were ingested, activities before proposals), so a title
+        keeps the key a single run would give it.
+        """
         registry = cls()
-        for table, title, key in (("activities", "aktivitet", "activity_key"), ("proposals", "text", "proposal_key")):
-            if not any((out / table).glob("**/*.parquet")):
-                continue
-            path = table_glob(out, table).replace("'", "''")
-            rows = duckdb.connect().execute(
-                f"select distinct region, {title}, {key} from read_parquet('{path}', union_by_name = true) "
-                f"where {key} is not null order by all").fetchall()
-            for region, text, k in rows:
-                registry.matcher(region).add(text, k)
+        if snap is None:
+            return registry
+        for region, title, key in zip(*known_titles(snap)):
+            registry.matcher(region).add(title, key)
         return registry
+
+
+def known_titles(snap: Snapshot) -> tuple[list, list, list]:
+    """Regions, titles and keys of every keyed row, in the order ingest met them (columns, to keep memory low)."""
+    docs = snap.table("documents", ["doc_id", "ingested_at"]).sort_by([("ingested_at", "ascending"),
+                                                                        ("doc_id", "ascending")])
+    parts = []
+    for kind, (name, title, key) in enumerate(TITLED):
+        rows = snap.table(name, ["doc_id", "seq", "region", title, key]).filter(pc.is_valid(pc.field(key)))
+        parts.append(pa.table({"doc": pc.index_in(rows["doc_id"], docs["doc_id"]),
+                               "kind": pa.array([kind] * rows.num_rows, pa.int8()), "seq": rows["seq"],
+                               "region": rows["region"], "title": rows[title], "key": rows[key]}))
+    met = pa.concat_tables(parts).sort_by([("doc", "ascending"), ("kind", "ascending"), ("seq", "ascending")])
+    return met["region"].to_pylist(), met["title"].to_pylist(), met["key"].to_pylist()

@@ -1,25 +1,30 @@
-"""Ingest: find plan files, parse each one, write its rows. One bad file never stops the batch."""
+"""Ingest: find plan files, parse each one, commit their rows in batches. One bad file never stops the batch."""
 from __future__ import annotations
 
 import ctypes
 import hashlib
+from contextlib import closing
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
 import pyarrow as pa
 
-from parsers.errors import UsageError
+from parsers.errors import StorageError, UsageError
 
-from .compact import compact, doc_files
-from .config import COMPACT_AFTER, DOC_ID_LENGTH, MAX_PAGES, SUFFIXES, TIME_LIMIT_S
+from .config import COMMIT_EVERY, DOC_ID_LENGTH, MAX_PAGES, OPTIMIZE_FILES, SUFFIXES, TIME_LIMIT_S
 from .jobs import ParseJob, ParseOutcome, crashed, run_parse_job
 from .keys import KeyRegistry
 from .parallel import ordered_map
-from .report import write_run_report
+from .report import error_rows, run_name, write_run_report
 from .rows import document_row, plan_to_rows
-from .state import CuratedLock, CuratedState, remove_leftovers
-from .writer import remove_document, write_document
+from .state import CuratedState
+from .storage.commit import BatchWriter, restore_uncommitted
+from .storage.lock import CuratedLock
+from .storage.maintenance import file_count, optimize
+from .storage.migrate import migrate
+from .storage.snapshot import snapshot
 
 
 @dataclass
@@ -39,7 +44,16 @@ class FileResult:
 @dataclass
 class IngestReport:
     results: list[FileResult] = field(default_factory=list)
-    compacted: int = 0  # documents merged from per-document files into part files during the run
+    started: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    commits: int = 0  # batches committed
+    optimized: int = 0  # files the run's own optimizations rewrote
+    restored: list[str] = field(default_factory=list)  # tables put back to the last commit (a run died mid-batch)
+    migrated: int | None = None  # documents converted from the Parquet layout of an earlier vplan
+    error: StorageError | None = None  # what stopped the run: the disk is full, the folder read-only …
+
+    @property
+    def run(self) -> str:
+        return run_name(self.started)
 
     def with_status(self, *statuses: str) -> list[FileResult]:
         return [r for r in self.results if r.status in statuses]
@@ -74,6 +88,7 @@ class Batch:
     state: CuratedState = field(default_factory=CuratedState)
     force: bool = False  # parse even files already ingested by this parser version
     seen: dict[str, Path] = field(default_factory=dict)  # doc_id -> first path with that content
+    writer: BatchWriter | None = None
 
 
 @dataclass
@@ -109,7 +124,12 @@ def file_sha256(path: Path) -> str:
 
 
 def store(item: Triaged, outcome: ParseOutcome, batch: Batch) -> FileResult:
-    """Write a parsed file's rows (keys assigned here, in file order); a failure is only reported."""
+    """Add a parsed file's rows to the batch (keys assigned here, in file order); a failure is only reported.
+
+    A file whose content changed since it was last ingested takes its old
+    version's rows out in the same commit, unless that content is still in
+    this run under another name.
+    """
     path, doc_id = item.path, item.doc_id
     if outcome.plan is None:
         return FileResult(path, "failed", reason=outcome.reason, message=outcome.message, detail=outcome.detail)
@@ -117,12 +137,12 @@ def store(item: Triaged, outcome: ParseOutcome, batch: Batch) -> FileResult:
     try:
         rows = plan_to_rows(plan, doc_id, batch.keys, outcome.norms)
         rows["documents"] = [document_row(plan, doc_id, item.sha256, path)]
-        replaced = batch.state.by_path.get(str(path))
-        if replaced and replaced != doc_id:  # the file changed since it was last ingested
-            remove_document(batch.out, replaced, replaced in batch.state.compacted)
-        write_document(batch.out, doc_id, rows, doc_id in batch.state.compacted)
     except OSError as exc:
-        return FileResult(path, "failed", doc_id, reason="write_error", message=str(exc))
+        return FileResult(path, "failed", doc_id, reason="io_error", message=str(exc))
+    replaced = batch.state.by_path.get(str(path))
+    if replaced and replaced != doc_id and replaced not in batch.seen:
+        batch.writer.remove(replaced)
+    batch.writer.add(doc_id, rows)
     counts = {t: len(r) for t, r in rows.items() if t != "documents"}
     unparsed = sum(1 for r in rows["activities"] if r["tid_parsed"] is False)
     problems = [(p.reason, p.message) for p in plan.partial]
@@ -140,13 +160,40 @@ def release_memory() -> None:
         pass
 
 
+def commit_batch(batch: Batch, report: IngestReport) -> None:
+    """Commit the batch; optimize the tables once they hold many small files."""
+    batch.writer.commit(error_rows(report, report.started))
+    report.commits += 1
+    if file_count(batch.out) > OPTIMIZE_FILES:  # keep the number of small files, and so query time, bounded
+        report.optimized += optimize(batch.out, report.run)
+    release_memory()
+
+
+def open_output(out: Path, report: IngestReport, force: bool, on_note: Callable[[str], None] | None) -> Batch:
+    """Convert an earlier layout, undo a batch a dead run left half-committed, and load what is there."""
+    report.migrated = migrate(out, on_note)
+    report.restored = restore_uncommitted(out)
+    if report.restored and on_note:
+        on_note(f"an earlier run stopped mid-batch: {', '.join(report.restored)} put back to the last commit")
+    snap = snapshot(out)
+    state = CuratedState.load(snap)
+    batch = Batch(out, KeyRegistry.from_snapshot(snap), state, force,
+                  writer=BatchWriter(out, report.run, set(state.versions)))
+    release_memory()
+    return batch
+
+
 def ingest(paths: Iterable[Path], out: Path, password: str | None = None, force: bool = False,
            workers: int = 1, time_limit_s: float | None = TIME_LIMIT_S, max_pages: int | None = MAX_PAGES,
-           on_file: Callable[[FileResult], None] | None = None, on_wait=None) -> IngestReport:
+           commit_every: int = COMMIT_EVERY, on_file: Callable[[FileResult], None] | None = None,
+           on_wait=None, on_note: Callable[[str], None] | None = None) -> IngestReport:
     """Ingest every plan file under `paths` into the curated tables under `out`.
 
-    Files are parsed in `workers` processes; rows are written in file order,
-    so the output is the same whatever the number of workers.
+    Files are parsed in `workers` processes; rows are committed in file
+    order, `commit_every` documents at a time, so the tables are the same
+    whatever the number of workers. An error of the output folder itself
+    (full disk, read-only, no permission) stops the run: it is in
+    `report.error`, and nothing of the batch in progress is committed.
     """
     files = discover(paths)
     report = IngestReport()
@@ -154,24 +201,45 @@ def ingest(paths: Iterable[Path], out: Path, password: str | None = None, force:
     # the system allocator gives freed memory back, so peak memory stays flat.
     pa.set_memory_pool(pa.system_memory_pool())
     with CuratedLock(out, on_wait):
-        state = CuratedState.load(out)
-        remove_leftovers(out, state)
-        batch = Batch(out, KeyRegistry.from_curated(out), state, force)
-        items = [triage(path, batch) for path in files]
-        jobs = [ParseJob(i.path, password, time_limit_s, max_pages) for i in items if i.done is None]
-        outcomes = ordered_map(run_parse_job, jobs, workers, on_crash=crashed)
-        fresh = len(doc_files(out, "documents"))
-        for item in items:
-            result = item.done or store(item, next(outcomes), batch)
-            report.results.append(result)
-            fresh += result.status in ("ingested", "partial")
-            if fresh >= COMPACT_AFTER:  # keep the number of small files, and the memory to merge them, bounded
-                merged = compact(out)
-                report.compacted += len(merged)
-                batch.state.compacted.update(merged)  # old versions too: a later file may replace one
-                release_memory()
-                fresh = 0
-            if on_file:
-                on_file(result)
-        write_run_report(out, report)
+        try:
+            batch = open_output(out, report, force, on_note)
+            items = [triage(path, batch) for path in files]
+            jobs = [ParseJob(i.path, password, time_limit_s, max_pages) for i in items if i.done is None]
+            with closing(ordered_map(run_parse_job, jobs, workers, on_crash=crashed)) as outcomes:
+                for item in items:
+                    result = item.done or store(item, next(outcomes), batch)
+                    report.results.append(result)
+                    batch.writer.files += 1
+                    if batch.writer.pending >= commit_every:
+                        commit_batch(batch, report)
+                    if on_file:
+                        on_file(result)
+            if needs_final_commit(batch, report):
+                commit_batch(batch, report)
+        except StorageError as exc:
+            report.error = exc
+            undo_batch(out)
+        try:
+            write_run_report(out, report)
+        except StorageError:
+            if not report.error:  # else the error that stopped the run is the one to tell
+                raise
     return report
+
+
+def needs_final_commit(batch: Batch, report: IngestReport) -> bool:
+    """Documents are waiting, or ingest_errors does not yet list exactly this run's failures and
+    partial reads."""
+    failed = len(error_rows(report, report.started))
+    if batch.writer.pending or batch.writer.commits:
+        return batch.writer.pending > 0 or failed != batch.writer.errors_committed
+    snap = snapshot(batch.out)
+    return failed > 0 or (snap is not None and snap.table("ingest_errors").num_rows > 0)
+
+
+def undo_batch(out: Path) -> None:
+    """Put the tables back to the last commit now; if that fails too, the next run does it."""
+    try:
+        restore_uncommitted(out)
+    except StorageError:
+        pass

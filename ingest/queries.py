@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -81,16 +82,19 @@ def bind(query: NamedQuery, given: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in values.items() if k in used}
 
 
-def analysis_connection(curated: Path) -> duckdb.DuckDBPyConnection:
-    """The curated views plus the functions the named queries use."""
-    con = connect(curated)
+def analysis_connection(curated: Path, as_of: str | int | datetime | None = None) -> duckdb.DuckDBPyConnection:
+    """A snapshot of the curated tables (the latest, or the one `as_of`), their views and the query functions."""
+    con = connect(curated, as_of)
     con.create_function("title_similarity", title_similarity, [str, str], float, null_handling="special")
     return con
 
 
 def run_query(query: str, curated: Path, params: dict[str, str] | None = None,
-              con: duckdb.DuckDBPyConnection | None = None) -> pd.DataFrame:
-    """Run a named query, a .sql file or SQL text against the curated tables; a DataFrame back."""
+              con: duckdb.DuckDBPyConnection | None = None, as_of: str | int | datetime | None = None) -> pd.DataFrame:
+    """Run a named query, a .sql file or SQL text against the curated tables; a DataFrame back.
+
+    `as_of` (a version of documents, or a moment) runs it on an earlier snapshot.
+    """
     found = resolve(query)
-    con = con or analysis_connection(Path(curated))
+    con = con or analysis_connection(Path(curated), as_of)
     return con.execute(found.sql, bind(found, params or {})).df()

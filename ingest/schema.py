@@ -1,7 +1,8 @@
 """The curated data contract: every output table's pyarrow schema, defined once.
 
-Each table is a folder of Parquet files under the output directory, readable as
-`read_parquet('<out>/<table>/**/*.parquet', hive_partitioning = true)`.
+Each table is a Delta table under the output directory (`<out>/<table>`), written
+by `ingest.storage`. A column added here is added to the existing tables' schema
+at the next commit; older versions read it as null.
 """
 from __future__ import annotations
 

@@ -109,3 +109,9 @@ def internal_error(exc: BaseException, file: str | None = None, page: int | None
 class NoPlansError(VplanError):
     """A report or export found no plans in the curated folder (or none for the region asked for)."""
     reason = "no_plans"
+
+
+class StorageError(VplanError):
+    """The curated tables cannot be written or read: a full disk, a read-only folder, a missing permission."""
+
+    reason = "storage_error"

@@ -26,3 +26,20 @@ def curated_samples(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("curated")
     ingest([SAMPLES], out)
     return out
+
+
+def tables(out: Path, as_of=None) -> dict[str, list[tuple]]:
+    """Every curated table of a snapshot as sorted rows, without the times that differ from run to run."""
+    from ingest.catalog import snapshot_tables
+
+    drop = {"documents": "ingested_at", "ingest_errors": "run_at"}
+    return {name: sorted((tuple(row.values()) for row in data.drop_columns([drop[name]] if name in drop else [])
+                          .to_pylist()), key=repr)
+            for name, data in snapshot_tables(out, as_of).items()}
+
+
+def count(out: Path, table: str, as_of=None) -> int:
+    """The rows of a curated table at the latest snapshot (or `as_of`)."""
+    from ingest.catalog import snapshot_tables
+
+    return snapshot_tables(out, as_of)[table].num_rows

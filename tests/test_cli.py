@@ -12,22 +12,19 @@ from typer.testing import CliRunner
 from ingest.cli import app
 from ingest.schema import TABLES
 
-from .conftest import ROOT, SAMPLES
+from .conftest import ROOT, SAMPLES, count, tables
 
 runner = CliRunner()
 DOCX = sorted(SAMPLES.glob("*.docx"))
 
 
-def count(out, table: str) -> int:
-    return duckdb.connect().execute(f"select count(*) from read_parquet('{out}/{table}/**/*.parquet', "
-                      "hive_partitioning = true)").fetchone()[0]
+def test_ingest_writes_every_table_as_a_delta_table(tmp_path):
+    from deltalake import DeltaTable
 
-
-def test_ingest_writes_every_table_readable_with_hive_partitioning(tmp_path):
     result = runner.invoke(app, ["ingest", *map(str, DOCX[:2]), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     for table in TABLES:
-        assert count(tmp_path, table) > 0
+        assert DeltaTable(str(tmp_path / table)).to_pyarrow_table().num_rows == count(tmp_path, table) > 0
     assert "activities: 83 rows" in result.output
 
 
@@ -85,14 +82,9 @@ def test_runs_as_python_dash_m_ingest():
 def test_rows_are_identical_whatever_the_number_of_workers(tmp_path):
     from ingest.pipeline import ingest
 
-    def rows(out):
-        con = duckdb.connect()
-        return con.execute(f"select doc_id, seq, aktivitet, activity_key from read_parquet('{out}/activities/*.parquet') "
-                           "order by doc_id, seq").fetchall()
-
     ingest(DOCX, tmp_path / "one", workers=1)
     ingest(DOCX, tmp_path / "two", workers=2)
-    assert rows(tmp_path / "one") == rows(tmp_path / "two")
+    assert tables(tmp_path / "one")["activities"] == tables(tmp_path / "two")["activities"]
 
 
 def test_a_file_over_the_time_limit_fails_and_the_batch_goes_on(tmp_path):
@@ -106,12 +98,6 @@ def test_a_file_over_the_time_limit_fails_and_the_batch_goes_on(tmp_path):
 def test_ingesting_the_same_inputs_twice_gives_identical_tables(tmp_path):
     from ingest.pipeline import ingest
 
-    def tables(out):
-        con = duckdb.connect()
-        return {t: sorted(con.execute(f"select * exclude ({'ingested_at' if t == 'documents' else 'doc_id'}) "
-                                      f"from read_parquet('{out}/{t}/*.parquet')").fetchall(), key=repr)
-                for t in TABLES}
-
     ingest(DOCX, tmp_path)
     first = tables(tmp_path)
     ingest(DOCX, tmp_path, force=True)
@@ -122,7 +108,7 @@ def test_a_second_ingest_on_the_same_output_waits_for_the_first(tmp_path):
     import threading
 
     from ingest.pipeline import ingest
-    from ingest.state import CuratedLock
+    from ingest.storage.lock import CuratedLock
 
     waited = threading.Event()
     with CuratedLock(tmp_path):
@@ -133,3 +119,60 @@ def test_a_second_ingest_on_the_same_output_waits_for_the_first(tmp_path):
         assert not (tmp_path / "documents").exists()  # nothing written while the first run holds the lock
     worker.join(60)
     assert count(tmp_path, "documents") == 1
+
+
+def test_query_as_of_runs_on_an_earlier_version_and_a_bad_one_is_a_usage_error(tmp_path):
+    runner.invoke(app, ["ingest", str(DOCX[0]), "--out", str(tmp_path)])
+    runner.invoke(app, ["ingest", str(DOCX[1]), "--out", str(tmp_path)])
+    sql = "select count(*) as n from documents"
+    assert "│ 1 " in runner.invoke(app, ["query", sql, "--curated", str(tmp_path), "--as-of", "0"]).output
+    assert "│ 2 " in runner.invoke(app, ["query", sql, "--curated", str(tmp_path)]).output
+    bad = runner.invoke(app, ["query", sql, "--curated", str(tmp_path), "--as-of", "5"])
+    assert bad.exit_code == 2 and "no such version" in bad.output
+
+
+def test_history_lists_the_versions(tmp_path):
+    runner.invoke(app, ["ingest", *map(str, DOCX[:3]), "--out", str(tmp_path), "--commit-every", "2"])
+    result = runner.invoke(app, ["history", "--curated", str(tmp_path), "--format", "csv"])
+    lines = result.output.splitlines()
+    assert result.exit_code == 0 and lines[0] == "version,time,operation,run,files,added,replaced,removed"
+    assert [line.split(",")[0] for line in lines[1:]] == ["1", "0"]
+
+
+def test_optimize_and_vacuum_keep_the_rows(tmp_path):
+    runner.invoke(app, ["ingest", *map(str, DOCX), "--out", str(tmp_path), "--commit-every", "1"])
+    before = tables(tmp_path)
+    result = runner.invoke(app, ["optimize", "--out", str(tmp_path)])
+    assert result.exit_code == 0 and "small files merged" in result.output
+    result = runner.invoke(app, ["vacuum", "--out", str(tmp_path), "--retain", "0"])
+    assert result.exit_code == 0 and "files deleted" in result.output
+    assert tables(tmp_path) == before
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "duckdb"])
+def test_export_writes_a_plain_snapshot(tmp_path, fmt):
+    runner.invoke(app, ["ingest", *map(str, DOCX[:2]), "--out", str(tmp_path / "out")])
+    result = runner.invoke(app, ["export", "--to", str(tmp_path / "plain"), "--format", fmt,
+                                 "--curated", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    if fmt == "parquet":
+        assert sorted(p.name for p in (tmp_path / "plain").iterdir()) == sorted(f"{t}.parquet" for t in
+                                                                               [*TABLES, "ingest_errors"])
+        con = duckdb.connect()
+        n = con.execute(f"select count(*) from '{tmp_path / 'plain' / 'activities.parquet'}'").fetchone()[0]
+    else:
+        con = duckdb.connect(str(tmp_path / "plain" / "vplan.duckdb"), read_only=True)
+        n = con.execute("select count(*) from plan_activities").fetchone()[0]
+    assert n == 83
+
+
+def test_sql_writes_a_database_file_of_real_tables_that_opens_without_the_curated_folder(tmp_path):
+    runner.invoke(app, ["ingest", str(DOCX[0]), "--out", str(tmp_path / "out")])
+    result = runner.invoke(app, ["sql", "--curated", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    shutil.move(tmp_path / "out" / "vplan.duckdb", tmp_path / "moved.duckdb")
+    shutil.rmtree(tmp_path / "out")
+    con = duckdb.connect(str(tmp_path / "moved.duckdb"), read_only=True)
+    kinds = dict(con.execute("select table_name, table_type from information_schema.tables").fetchall())
+    assert kinds["activities"] == "BASE TABLE" and kinds["plans"] == "VIEW"
+    assert con.execute("select count(*) from activities").fetchone()[0] == 42
