@@ -12,6 +12,7 @@ import duckdb
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from parsers.errors import NoPlansError, UsageError
@@ -195,6 +196,53 @@ def report_cmd(
     except OSError as exc:
         exit_on_os_error(exc)
     out_console.print(f"{out}: {len(data.plans)} plans, {len(data.regions)} regions", highlight=False)
+
+
+@app.command("inspect")
+def inspect_cmd(
+    path: Path = typer.Argument(..., help="A plan file: .pdf, .docx or .doc."),
+    pages: Optional[str] = typer.Option(None, "--pages", help="Only these pages of a PDF: 3, 3-5 or 2,4-6 "
+                                        "(the whole file is read all the same)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for the page images and index.html "
+                                       "(default: <file name>-inspect in the working directory)."),
+    dpi: int = typer.Option(100, "--dpi", min=30, max=600, help="Resolution of the page images."),
+    password: Optional[str] = typer.Option(None, "--password", help="Password for an encrypted PDF."),
+) -> None:
+    """Draw what vplan read over each page of one plan (PNGs) and list the records beside them (index.html).
+
+    Tables found, their column and row boundaries, header, category and repeated header rows, rows mended
+    across a page break, page furniture set aside, and each activity row with its seq. A Word file gets
+    index.html alone: its tables, their rows and what each was read as.
+    """
+    from parsers.errors import VplanError, internal_error
+
+    from .inspection import inspect_file
+
+    target = out or Path(f"{path.stem}-inspect")
+    try:
+        seen, drawn = inspect_file(path, target, pages, dpi, password)
+    except UsageError as exc:
+        err_console.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2)
+    except VplanError as exc:
+        err_console.print(f"[red]error:[/] {escape(str(exc.at(str(path))))}", highlight=False)
+        raise typer.Exit(1)
+    except OSError as exc:
+        exit_on_os_error(exc)
+    except Exception as exc:  # a bug in vplan: one line, not a traceback
+        err_console.print(f"[red]error:[/] {escape(str(internal_error(exc, str(path))))}", highlight=False)
+        raise typer.Exit(1)
+    plan = seen.plan
+    images = f"{len(drawn)} page image{'s' if len(drawn) != 1 else ''} and " if drawn else ""
+    out_console.print(f"{target / 'index.html'}: {images}{len(plan.activities)} activities from {path.name}",
+                      highlight=False)
+    if pages and not seen.pages:
+        out_console.print(f"(a {seen.file_format} file has no pages to draw: --pages is left aside)", highlight=False)
+    if seen.not_a_plan:
+        out_console.print(f"[yellow]not a plan[/] {escape(f'{path}: {seen.not_a_plan}')}", highlight=False)
+    for problem in plan.partial:
+        out_console.print(f"[yellow]read in part[/] {escape(f'{path} [{problem.reason}] {problem.message}')}",
+                          highlight=False)
 
 
 @app.command("sql")
