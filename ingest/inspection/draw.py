@@ -19,7 +19,7 @@ COLOURS = {
     "dropped": (204, 32, 32), "mended": (214, 0, 150), "activity": (0, 128, 72), "furniture": (128, 128, 128),
 }
 FILLS = {"header": 56, "category": 72, "placeholder": 72, "dropped": 72, "furniture": 50}  # alpha of a band's fill
-LABEL_PT = 7.5  # the size of labels, in points of the page
+LABEL_PT = 8.0  # the size of labels, in points of the page
 
 
 def render_page(document, page: PageTrace, scale: float) -> Image.Image:
