@@ -6,7 +6,7 @@ import shutil
 from contextlib import contextmanager
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import List, NoReturn, Optional
 
 import duckdb
 
@@ -161,6 +161,12 @@ def query_cmd(
         exit_on_os_error(exc)
 
 
+def fail(exc: Exception, code: int) -> NoReturn:
+    """One line saying what went wrong, and the exit code."""
+    err_console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+    raise typer.Exit(code)
+
+
 def exit_on_os_error(exc: OSError) -> None:
     """A file that cannot be read or written: one line naming it, exit code 1."""
     err_console.print(f"[red]error:[/] {exc.filename or ''}: {exc.strerror or exc}", highlight=False)
@@ -188,11 +194,9 @@ def report_cmd(
     try:
         data = write_report(curated, out, region)
     except UsageError as exc:
-        err_console.print(f"[red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(2)
+        fail(exc, 2)
     except NoPlansError as exc:
-        err_console.print(f"[red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(1)
+        fail(exc, 1)
     except OSError as exc:
         exit_on_os_error(exc)
     out_console.print(f"{out}: {len(data.plans)} plans, {len(data.regions)} regions", highlight=False)
@@ -222,16 +226,13 @@ def inspect_cmd(
     try:
         seen, drawn = inspect_file(path, target, pages, dpi, password)
     except UsageError as exc:
-        err_console.print(f"[red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(2)
+        fail(exc, 2)
     except VplanError as exc:
-        err_console.print(f"[red]error:[/] {escape(str(exc.at(str(path))))}", highlight=False)
-        raise typer.Exit(1)
+        fail(exc.at(str(path)), 1)
     except OSError as exc:
         exit_on_os_error(exc)
     except Exception as exc:  # a bug in vplan: one line, not a traceback
-        err_console.print(f"[red]error:[/] {escape(str(internal_error(exc, str(path))))}", highlight=False)
-        raise typer.Exit(1)
+        fail(internal_error(exc, str(path)), 1)
     plan = seen.plan
     images = f"{len(drawn)} page image{'s' if len(drawn) != 1 else ''} and " if drawn else ""
     out_console.print(f"{target / 'index.html'}: {images}{len(plan.activities)} activities from {path.name}",
