@@ -19,6 +19,7 @@ from parsers.errors import NotAPlanError, UsageError, VplanError, internal_error
 from parsers.interpret import document_to_plan
 from parsers.metadata import read_metadata
 from parsers.model import Document
+from parsers.pdf.trace import PageTrace
 from parsers.records import ParsedPlan
 
 from ..config import SUFFIXES
@@ -38,7 +39,7 @@ class Inspection:
     document: Document
     plan: ParsedPlan
     reads: dict[int, list[RowRead]]  # the readings of each activity table's rows, by the table's id
-    pages: list = field(default_factory=list)  # parsers.pdf.trace.PageTrace, for a PDF
+    pages: list[PageTrace] = field(default_factory=list)  # what the PDF reader decided on each page
     data: bytes = b""  # the PDF, to render its pages
     password: str | None = None  # the PDF's
     not_a_plan: str | None = None  # why nothing was taken from it, if so
@@ -71,7 +72,7 @@ def read_for_inspection(path: Path, password: str | None = None) -> Inspection:
         raise UsageError(f"vplan inspects {', '.join(SUFFIXES)} files", str(path))
     data, fmt = bytes_to_parse(path)
     name = str(path)
-    pages: list = []
+    pages: list[PageTrace] = []
     if fmt == "pdf":
         from parsers.pdf.reader import read_pdf_layout
         layout = read_pdf_layout(io.BytesIO(data), name, password)
