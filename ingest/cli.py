@@ -11,7 +11,7 @@ import shutil
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import List, Optional
+from typing import List, NoReturn, Optional
 
 import duckdb
 
@@ -176,6 +176,12 @@ def query_cmd(
             exit_on_os_error(exc)
 
 
+def fail(exc: Exception, code: int) -> NoReturn:
+    """One line saying what went wrong, and the exit code."""
+    err_console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
+    raise typer.Exit(code)
+
+
 def exit_on_os_error(exc: OSError) -> None:
     """A file that cannot be read or written: one line naming it, exit code 1."""
     err_console.print(f"[red]error:[/] {exc.filename or ''}: {exc.strerror or exc}", highlight=False)
@@ -203,14 +209,56 @@ def report_cmd(
     try:
         data = write_report(curated, out, region)
     except UsageError as exc:
-        err_console.print(f"[red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(2)
+        fail(exc, 2)
     except NoPlansError as exc:
-        err_console.print(f"[red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(1)
+        fail(exc, 1)
     except OSError as exc:
         exit_on_os_error(exc)
     out_console.print(f"{out}: {len(data.plans)} plans, {len(data.regions)} regions", highlight=False)
+
+
+@app.command("inspect")
+def inspect_cmd(
+    path: Path = typer.Argument(..., help="A plan file: .pdf, .docx or .doc."),
+    pages: Optional[str] = typer.Option(None, "--pages", help="Only these pages of a PDF: 3, 3-5 or 2,4-6 "
+                                        "(the whole file is read all the same)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for the page images and index.html "
+                                       "(default: <file name>-inspect in the working directory)."),
+    dpi: int = typer.Option(100, "--dpi", min=30, max=600, help="Resolution of the page images."),
+    password: Optional[str] = typer.Option(None, "--password", help="Password for an encrypted PDF."),
+) -> None:
+    """Draw what vplan read over each page of one plan (PNGs) and list the records beside them (index.html).
+
+    Tables found, their column and row boundaries, header, category and repeated header rows, rows mended
+    across a page break, page furniture set aside, and each activity row with its seq. A Word file gets
+    index.html alone: its tables, their rows and what each was read as.
+    """
+    from parsers.errors import VplanError, internal_error
+
+    from .inspection import inspect_file
+
+    target = out or Path(f"{path.stem}-inspect")
+    try:
+        seen, drawn = inspect_file(path, target, pages, dpi, password)
+    except UsageError as exc:
+        fail(exc, 2)
+    except VplanError as exc:
+        fail(exc.at(str(path)), 1)
+    except OSError as exc:
+        exit_on_os_error(exc)
+    except Exception as exc:  # a bug in vplan: one line, not a traceback
+        fail(internal_error(exc, str(path)), 1)
+    plan = seen.plan
+    images = f"{len(drawn)} page image{'s' if len(drawn) != 1 else ''} and " if drawn else ""
+    out_console.print(f"{target / 'index.html'}: {images}{len(plan.activities)} activities from {path.name}",
+                      highlight=False)
+    if pages and not seen.pages:
+        out_console.print(f"(a {seen.file_format} file has no pages to draw: --pages is left aside)", highlight=False)
+    if seen.not_a_plan:
+        out_console.print(f"[yellow]not a plan[/] {escape(f'{path}: {seen.not_a_plan}')}", highlight=False)
+    for problem in plan.partial:
+        out_console.print(f"[yellow]read in part[/] {escape(f'{path} [{problem.reason}] {problem.message}')}",
+                          highlight=False)
 
 
 @app.command("sql")

@@ -5,6 +5,8 @@ alike: header mapping, category rows, placeholders, vertical merges.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .headers import is_activity_header
 from .model import Cell, Row, Table
 from .records import ACTIVITY_FIELDS, Activity
@@ -90,29 +92,52 @@ def fields_by_header(tables: list[Table]) -> dict[tuple[str, ...], tuple[list[st
     return {header: columns_to_fields(list(header), texts) for header, texts in rows.items()}
 
 
-def table_to_activities(table: Table, plan_year: int | None, category: str | None, first_seq: int = 0,
-                        decided: dict | None = None) -> tuple[list[Activity], list[str]]:
-    """Activities of one activity table, in document order, and a warning for each column whose
-    field was guessed (`table_fields`; `decided` holds the plan's decisions per header)."""
+@dataclass
+class RowRead:
+    """What one row of an activity table was read as: `kind` is header (a header row, or the
+    header again), empty, category (it names the category of the rows under it), placeholder (a
+    category row without a name: "Övrigt", "-") or activity, then with the `activity` it gave."""
+
+    kind: str
+    activity: Activity | None = None
+
+
+def row_kind(row: Row, texts: list[str], header_fold: list[str], title_col: int) -> str:
+    """Whether a body row is empty, the header again, a category row, a placeholder or an activity."""
+    if not any(texts):
+        return "empty"
+    if [fold(t) for t in texts] == header_fold:
+        return "header"
+    announced = category_of(row, texts, title_col)
+    if announced is None:
+        return "activity"
+    return "placeholder" if is_placeholder(announced) else "category"
+
+
+def read_rows(table: Table, plan_year: int | None, category: str | None, first_seq: int = 0,
+              decided: dict | None = None) -> tuple[list[RowRead], list[str]]:
+    """What each row of an activity table was read as (the activities numbered from `first_seq`,
+    each with the category the last category row above named), and a warning for each column
+    whose field was guessed (`table_fields`; `decided` holds the plan's decisions per header)."""
     n_head, header = table_header(table)
     n_cols = table.n_cols
-    body = table.rows[n_head:]
     texts_by_row = body_texts(table)
     fields, warnings = (decided or {}).get(tuple(header)) or columns_to_fields(header, texts_by_row)
     header_fold = [fold(h) for h in header]
     title_col = fields.index("aktivitet") if "aktivitet" in fields else 0
-    out: list[Activity] = []
-    for row, texts in zip(body, texts_by_row):
+    reads = [RowRead("header") for _ in table.rows[:n_head]]
+    seq = first_seq
+    for row, texts in zip(table.rows[n_head:], texts_by_row):
         texts = texts + [""] * (n_cols - len(texts))
-        if not any(texts) or [fold(t) for t in texts] == header_fold:
+        kind = row_kind(row, texts, header_fold, title_col)
+        if kind == "category":
+            category = category_of(row, texts, title_col)
+        if kind != "activity":
+            reads.append(RowRead(kind))
             continue
-        announced = category_of(row, texts, title_col)
-        if announced is not None:
-            if not is_placeholder(announced):
-                category = announced
-            continue
-        out.append(row_to_activity(fields, texts, row, plan_year, category, first_seq + len(out)))
-    return out, warnings
+        reads.append(RowRead(kind, row_to_activity(fields, texts, row, plan_year, category, seq)))
+        seq += 1
+    return reads, warnings
 
 
 def row_to_activity(fields: list[str], texts: list[str], row: Row, plan_year: int | None,

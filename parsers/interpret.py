@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .activities import fields_by_header, is_activity_table, table_to_activities
+from .activities import RowRead, fields_by_header, is_activity_table, read_rows
 from .budget import is_budget_table, table_to_budget, unit_in
 from .coverage import read_in_part
 from .errors import NotAPlanError
@@ -52,17 +52,20 @@ def blocks_to_sections(blocks: list[Block]) -> list[Section]:
     return sections
 
 
-def document_to_plan(doc: Document, name: str = "<stream>") -> ParsedPlan:
-    """Interpret a document model as an activity plan."""
+def document_to_plan(doc: Document, name: str = "<stream>",
+                     table_rows: dict[int, list[RowRead]] | None = None) -> ParsedPlan:
+    """Interpret a document model as an activity plan. When `table_rows` is given, it is filled
+    with what the rows of each activity table were read as (by the table's id; `vplan inspect`)."""
     plan = ParsedPlan(meta=read_metadata(doc.blocks), n_pages=doc.n_pages,
                       file_format=doc.file_format, warnings=list(doc.warnings))
     position = {id(b): i for i, b in enumerate(doc.blocks)}
     anchored: list[tuple[int, Activity]] = []
     used: set[int] = set()
     decided = fields_by_header([b for b in doc.blocks if isinstance(b, Table) and is_activity_table(b)])
+    reads = {} if table_rows is None else table_rows
     for section in blocks_to_sections(doc.blocks):
         first = len(plan.activities)
-        used |= interpret_section(section, plan, decided)
+        used |= interpret_section(section, plan, decided, reads)
         at = position[id(section.heading)] if section.heading is not None else -1
         anchored += [(at, a) for a in plan.activities[first:]]
     anchored += blocks_to_project_activities(doc.blocks, plan.meta.period_start)
@@ -82,9 +85,11 @@ def in_document_order(anchored: list[tuple[int, Activity]]) -> list[Activity]:
     return ordered
 
 
-def interpret_section(section: Section, plan: ParsedPlan, decided: dict) -> set[int]:
+def interpret_section(section: Section, plan: ParsedPlan, decided: dict,
+                      table_rows: dict[int, list[RowRead]]) -> set[int]:
     """Read one section into the plan; the ids of the blocks it took records from. `decided`
-    holds the fields of each activity-table header (`activities.fields_by_header`)."""
+    holds the fields of each activity-table header (`activities.fields_by_header`); what each
+    activity table's rows were read as goes into `table_rows`."""
     used: set[int] = set()
     year = section.year
     category = heading_category(section)
@@ -97,9 +102,10 @@ def interpret_section(section: Section, plan: ParsedPlan, decided: dict) -> set[
             context.append(block.text)
             lists.append(block)
         elif is_activity_table(block):
-            activities, warnings = table_to_activities(block, year or plan.meta.period_start, category,
-                                                       len(plan.activities), decided)
-            plan.activities += activities
+            reads, warnings = read_rows(block, year or plan.meta.period_start, category,
+                                        len(plan.activities), decided)
+            table_rows[id(block)] = reads
+            plan.activities += [r.activity for r in reads if r.activity is not None]
             plan.warnings += warnings
             used.add(id(block))
         elif is_budget_table(block):

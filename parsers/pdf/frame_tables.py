@@ -56,6 +56,7 @@ class PageTable:
     kind: str = ""  # activities | budget | list, when found from its header
     columns: object = None  # text_tables.columns.Columns, when found from its header
     size: float = 0.0  # its header's font size, when found from its header
+    dropped: list[TRow] = field(default_factory=list)  # header rows left out as repeats of the table's header
 
     @property
     def weak(self) -> bool:

@@ -6,7 +6,8 @@ and body lines (`layout`), stripped of running headers, footers and page
 numbers (`furniture`); tables that run over pages are joined and their split
 rows mended (`table_runs`); the remaining lines become paragraphs
 (`paragraphs`). Everything is derived from geometry and typography, nothing
-from the words of a particular plan.
+from the words of a particular plan. `read_pdf_layout` hands out, beside the
+document model, what was decided on each page (`trace`, for `vplan inspect`).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from .paragraphs import group_paragraphs, to_paragraphs
 from .table_runs import TableRun, same_columns
 from .lines import Line
 from .text_tables.tables import continue_text_table
+from .trace import PdfLayout, trace_pages
 
 
 def read_bytes(stream: IO[bytes], name: str) -> bytes:
@@ -42,6 +44,12 @@ def read_bytes(stream: IO[bytes], name: str) -> bytes:
 def read_pdf(stream: IO[bytes], name: str = "<stream>", password: str | None = None,
              max_pages: int | None = None) -> Document:
     """A PDF byte stream in, the neutral document model out (TooLargeError past `max_pages`)."""
+    return read_pdf_layout(stream, name, password, max_pages).document
+
+
+def read_pdf_layout(stream: IO[bytes], name: str = "<stream>", password: str | None = None,
+                    max_pages: int | None = None) -> PdfLayout:
+    """The document model of a PDF byte stream and, page by page, what the layout decided (`trace`)."""
     data = read_bytes(stream, name)
     with open_pdf(data, name, password) as pdf:
         pages = read_pages(pdf, name, max_pages)
@@ -51,12 +59,13 @@ def read_pdf(stream: IO[bytes], name: str = "<stream>", password: str | None = N
         for lay in layouts:
             lines_to_tables(lay)
         continue_tables(layouts)
-        blocks = layouts_to_blocks(layouts)
+        blocks, items = layouts_to_blocks(layouts)
+        traced = trace_pages(pages, layouts, items, blocks)
     except VplanError:
         raise
     except Exception as exc:  # the file was read; what fails from here on is vplan's own code
         raise internal_error(exc, name) from exc
-    return Document(blocks=blocks, n_pages=len(pages), file_format="pdf")
+    return PdfLayout(Document(blocks=blocks, n_pages=len(pages), file_format="pdf"), traced)
 
 
 def continue_tables(layouts: list[PageLayout]) -> None:
@@ -114,8 +123,9 @@ def join_page_tables(layouts: list[PageLayout]) -> list:
     return out
 
 
-def layouts_to_blocks(layouts: list[PageLayout]) -> list:
-    """Tables and paragraphs in reading order."""
+def layouts_to_blocks(layouts: list[PageLayout]) -> tuple[list, list]:
+    """Tables and paragraphs in reading order, and the items they were made of (body lines and
+    table runs, each run giving the next table)."""
     ctx = document_context(line_runs(layouts))
     items = join_page_tables(layouts)
     rights = right_margins(layouts)
@@ -138,7 +148,7 @@ def layouts_to_blocks(layouts: list[PageLayout]) -> list:
             blocks.append(chunk.to_table(ctx))
         else:
             blocks.extend(p for p in (next(by_para) for _ in chunk) if p is not None)
-    return blocks
+    return blocks, items
 
 
 def line_runs(layouts: list[PageLayout]) -> list[tuple[list[Line], bool]]:

@@ -18,6 +18,9 @@ columns that were cut.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import NamedTuple
+
 from ..model import Cell, Row, Table
 from .word_breaks import TextContext, join_lines
 from .frame_tables import PageTable, TCell, TRow
@@ -85,6 +88,7 @@ def drop_repeated_header(first: PageTable, nxt: PageTable) -> None:
         k += 1
     for row in first.rows[:k]:
         row.is_header = True
+    nxt.dropped += nxt.rows[:k]
     del nxt.rows[:k]
 
 
@@ -179,6 +183,15 @@ def cell_at(row: TRow, col: int) -> TCell:
     return row.cells[-1]
 
 
+class Mend(NamedTuple):
+    """A row the page break cut: `row` (read on; its geometry now that of its last piece), a copy
+    of it as it stood above the break, and its rest `below` on the next page."""
+
+    row: TRow
+    above: TRow
+    below: TRow
+
+
 class TableRun:
     """One table being assembled from consecutive page parts."""
 
@@ -186,6 +199,7 @@ class TableRun:
         self.parts = [first]
         self.col_xs = list(first.col_xs)
         self.rows = list(first.rows)
+        self.mended: list[Mend] = []
 
     @property
     def last(self) -> PageTable:
@@ -204,6 +218,7 @@ class TableRun:
         cut = bool(nxt.rows and self.rows) and row_was_cut(self.rows[-1], nxt.rows[0], nxt,
                                                        typical_bottom_gap(self.parts + [nxt]), body_bottom)
         if cut:
+            self.mended.append(Mend(self.rows[-1], replace(self.rows[-1]), nxt.rows[0]))
             merge_rows(self.rows[-1], nxt.rows[0])
             rest = nxt.rows[1:]
         else:

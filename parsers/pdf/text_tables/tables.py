@@ -110,8 +110,12 @@ def build_text_table(header: Header | None, lines: list[Line], cols: Columns, ru
     x0, x1 = cols.xs[0], cols.xs[-1]
     bounds = row_bounds(lines, cols, rules, shades, header.bottom if header else None)
     bands = [(top, bottom, [l for l in lines if top <= l.middle < bottom]) for top, bottom in zip(bounds, bounds[1:])]
-    bands = [(top, bottom, inside) for top, bottom, inside in bands
-             if inside and not all(id(l) in repeated for l in inside)]
+    kept: list[tuple[float, float, list[Line]]] = []
+    again: list[tuple[float, float, list[Line]]] = []  # rows made only of the header again
+    for band in bands:
+        if band[2]:
+            (again if all(id(l) in repeated for l in band[2]) else kept).append(band)
+    bands = kept
     reach = column_reach([l for _, _, inside in bands if len(filled_columns(inside, cols)) > 1 for l in inside]
                          or lines, cols)
     rows: list[TRow] = []
@@ -121,9 +125,11 @@ def build_text_table(header: Header | None, lines: list[Line], cols: Columns, ru
         rows.append(row)
     rows += [lines_to_row(inside, cols, top, bottom, page, reach) for top, bottom, inside in bands]
     everything = (header.lines if header else []) + lines
-    return PageTable(page, x0, x1, rows[0].top if rows else bounds[0], bounds[-1], list(cols.xs),
-                     rows, ruled=False, pitch=line_pitch(everything), from_text=True,
-                     header=header.texts() if header else None, columns=cols, size=size, kind=kind)
+    table = PageTable(page, x0, x1, rows[0].top if rows else bounds[0], bounds[-1], list(cols.xs),
+                      rows, ruled=False, pitch=line_pitch(everything), from_text=True,
+                      header=header.texts() if header else None, columns=cols, size=size, kind=kind)
+    table.dropped = [lines_to_row(inside, cols, top, bottom, page, reach) for top, bottom, inside in again]
+    return table
 
 
 def filled_columns(lines: list[Line], cols: Columns) -> set[int]:
