@@ -24,14 +24,25 @@ def fold(text: str | None) -> str:
 
 
 def parse_amount(text: str | None) -> float | None:
-    """A Swedish-formatted amount ("1 083", "−4 000", "1 116 000 kr", "12,5", "(500)") or None."""
-    s = SPACE.sub("", MINUS.sub("-", unicodedata.normalize("NFC", text or "")))
+    """A Swedish-formatted amount ("1 083", "−4 000", "1 116 000 kr", "12,5", "(500)") or None.
+    Digits split by spaces are one number only when they group by thousands: "12 000 14 000"
+    (two amounts run together) is none."""
+    text = MINUS.sub("-", unicodedata.normalize("NFC", text or ""))
+    if not thousands_grouped(text):
+        return None
+    s = SPACE.sub("", text)
     m = NUMBER.match(s)
     if not m:
         return None
     paren, sign, whole, frac = m.groups()
     value = float(whole.replace(".", "") + ("." + frac if frac else ""))
     return -value if sign == "-" or paren else value
+
+
+def thousands_grouped(text: str) -> bool:
+    """Digits split by spaces group by thousands ("1 083", "1 116 000 kr"), or are not split."""
+    digits = [d for d in (re.sub(r"\D", "", g) for g in SPACE.split(text.split(",")[0].strip())) if d]
+    return all(len(d) == 3 for d in digits[1:])
 
 
 def find_year(text: str | None) -> int | None:

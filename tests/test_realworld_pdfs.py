@@ -6,7 +6,7 @@ import pytest
 
 from ingest.pipeline import ingest
 from parsers.model import Paragraph
-from parsers.pdf_reader import read_pdf
+from parsers.pdf.reader import read_pdf
 
 from .conftest import SAMPLES
 

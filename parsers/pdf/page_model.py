@@ -70,19 +70,19 @@ def path_rules(obj: dict, point) -> list[Rule]:
     """The straight horizontal and vertical strokes of a drawn path (a cell outlined as one
     polygon, a frame with rounded corners): its line segments, mapped by `point`."""
     out: list[Rule] = []
-    start = cur = None
+    start = cur = None  # `start`: where the subpath began, as drawn (a closing "h" returns there)
     for command, *pts in obj.get("path") or []:
         if not pts and command == "h" and cur and start:
             pts, command = [start], "l"
         if not pts:
             continue
+        if command == "m":
+            start = pts[-1]
         nxt = point(*pts[-1])
         if command == "l" and cur is not None:
             (x0, y0), (x1, y1) = cur, nxt
             if abs(y1 - y0) <= 0.5 < abs(x1 - x0) or abs(x1 - x0) <= 0.5 < abs(y1 - y0):
                 out.append(Rule(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
-        if command == "m":
-            start = nxt
         cur = nxt
     return out
 

@@ -36,7 +36,7 @@ def read_bytes(stream: IO[bytes], name: str) -> bytes:
     if b"%PDF-" not in head:
         kind = "a Word/zip package" if data[:2] == b"PK" else "not a PDF file"
         raise UnsupportedFormatError(f"{kind}: no %PDF header", name)
-    if b"%%EOF" not in data[-4096:]:
+    if b"%%EOF" not in data.rstrip(b"\x00 \t\r\n\x0c")[-4096:]:  # padding after the marker is harmless
         raise CorruptFileError("the PDF is truncated (no %%EOF marker at its end)", name)
     return data
 

@@ -26,6 +26,7 @@ from .word_breaks import TextContext, join_lines
 from .frame_tables import PageTable, TCell, TRow
 
 COL_TOL = 3.0
+MAX_HEADER_ROWS = 2  # a table's header that a page repeats is at most this many rows
 
 
 def same_columns(a: PageTable, b: PageTable) -> bool:
@@ -77,14 +78,16 @@ def row_texts(row: TRow) -> list[str]:
 
 
 def drop_repeated_header(first: PageTable, nxt: PageTable) -> None:
-    """Remove the header rows the next page repeats (compared with the table's first rows; a
-    table found from its header knows its header rows)."""
+    """Remove the header rows the next page repeats (compared with the table's first rows, at most
+    MAX_HEADER_ROWS of them, each unlike the row under it: a grid of equal rows has no header to
+    repeat; a table found from its header knows its header rows)."""
     k = 0
     if nxt.from_text:
         while k < len(nxt.rows) and nxt.rows[k].is_header:
             k += 1
-    while (k < len(first.rows) - 1 and k < len(nxt.rows)
-           and any(row_texts(first.rows[k])) and row_texts(first.rows[k]) == row_texts(nxt.rows[k])):
+    while (k < min(len(first.rows) - 1, MAX_HEADER_ROWS) and k < len(nxt.rows)
+           and any(row_texts(first.rows[k])) and row_texts(first.rows[k]) == row_texts(nxt.rows[k])
+           and row_texts(first.rows[k]) != row_texts(first.rows[k + 1])):
         k += 1
     for row in first.rows[:k]:
         row.is_header = True

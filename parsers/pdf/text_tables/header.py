@@ -27,7 +27,7 @@ MAX_CELL_WORDS = 5  # a header cell is a few words, never a sentence
 MIN_FIELDS = 3  # distinct canonical fields an activity header names
 MAX_BAND_LINES = 3
 BAND_STEP = 1.4  # consecutive header lines are at most this many font sizes apart (a wrapped cell)
-SENTENCE = re.compile(r"[.!?]\s+\w|[.!?]$")
+SENTENCE = re.compile(r"[.!?]\s+\w|[.!]$")  # a header may ask a question: "När?", "Hur ska det göras?"
 
 
 @dataclass
