@@ -45,16 +45,23 @@ def words(most: float = float("inf"), least: float = 0) -> Callable[[list[str]],
     return lambda cells: least <= median(len(c.split()) for c in cells) <= most
 
 
-# what a column's cells look like, per field: titles and names are short, goals and methods are sentences
+def names(text: str) -> bool:
+    """A cell that names someone: it starts with a capital and holds a word of four letters."""
+    return text[:1].isupper() and any(len(w) >= 4 for w in text.split())
+
+
+# what a column's cells look like, per field: titles and names are short, goals and methods are
+# sentences; who is responsible is one name, who takes part may be a list
 LOOKS_LIKE: dict[str, Callable[[list[str]], bool]] = {
     "aktivitet": words(most=12),
     "aktivitetsmal": words(least=4),
     "genomforande": words(least=4),
     "tid": share(reads_as_timing),
-    "ansvar": words(most=8),
-    "samverkansparter": words(most=15),
+    "ansvar": lambda cells: words(most=8)(cells) and share(names)(cells) and not share(lambda c: "," in c)(cells),
+    "samverkansparter": lambda cells: words(most=15)(cells) and share(names)(cells),
     "effektmal": share(looks_like_objectives),
 }
+MAX_SHIFT = 2  # a field may stand this many places away from its usual one
 BY_CONTENT = ("effektmal", "tid")  # fields whose cells tell them apart wherever the column stands
 
 
@@ -101,10 +108,17 @@ def unknown(fields: list[str], cells: list[list[str]]) -> list[int]:
 
 
 def field_by_place(fields: list[str], i: int, cells: list[str]) -> str | None:
-    """The first missing field that belongs between column i's known neighbours in the usual
-    order and whose look the cells have; None when no field fits there."""
+    """The missing field whose look the cells have and whose usual place is nearest to column i:
+    between its known neighbours in the usual order if one fits there (the first such), else the
+    one closest to them, at most MAX_SHIFT places away ("Projektägare" before the timing, with
+    names, is ansvar); None when no missing field fits, or the column stands before the title."""
     order = {f: k for k, f in enumerate(ACTIVITY_FIELDS)}
     left = max((order[f] for f in fields[:i] if f in order), default=-1)
     right = min((order[f] for f in fields[i + 1:] if f in order), default=len(ACTIVITY_FIELDS))
-    between = [f for f in ACTIVITY_FIELDS[left + 1:right] if f not in fields]
-    return next((f for f in between if LOOKS_LIKE[f](cells)), None)
+    def distance(f: str) -> int:
+        return max(left + 1 - order[f], order[f] - (right - 1), 0)
+
+    fitting = [f for f in ACTIVITY_FIELDS if f not in fields and LOOKS_LIKE[f](cells) and distance(f) <= MAX_SHIFT]
+    if not fitting or "aktivitet" in fields[i + 1:]:
+        return None  # a column before the activity's title is a number or a code
+    return min(fitting, key=lambda f: (distance(f), order[f]))
