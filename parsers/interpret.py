@@ -46,10 +46,20 @@ def blocks_to_sections(blocks: list[Block]) -> list[Section]:
             kinds = [heading_kind(h.text) for h in stack]
             kind = next((k for k in reversed(kinds) if k), "other")
             year = next((y for y in (find_year(h.text) for h in reversed(stack)) if y), None)
-            sections.append(Section(kind, year, block, kinds[-1] is not None))
+            sections.append(Section(kind, year, block, names_kind(stack, kinds)))
         else:
             sections[-1].blocks.append(block)
     return sections
+
+
+def names_kind(stack: list[Paragraph], kinds: list[str | None]) -> bool:
+    """Whether the last heading of the path itself names its section's kind. A heading under a
+    heading of the same kind that gave the year, with no year of its own, is a category of it
+    ("Aktiviteter 2025" > "Övriga aktiviteter", "Verksamhetsutveckling")."""
+    own = kinds[-1]
+    if own is None or find_year(stack[-1].text):
+        return own is not None
+    return not any(k == own and find_year(h.text) for h, k in zip(stack[:-1], kinds[:-1]))
 
 
 def document_to_plan(doc: Document, name: str = "<stream>",
