@@ -17,12 +17,13 @@ from dataclasses import dataclass
 
 from ...budget import VALUE_HEADER
 from ...headers import field_for_header
-from ..word_breaks import join_lines
+from ..word_breaks import join_lines, space_width
 from ..lines import Line, split_line
 from ...text import YEAR, fold, parse_amount
 from ...vocabulary import words_for
 
-CELL_GAP_EM = 0.6  # a gap this wide (in font sizes) separates two header cells
+CELL_GAP_SPACES = 1.4  # a gap this many word spaces wide separates two header cells ...
+CELL_GAP_EM = 0.3  # ... if it is also this wide in font sizes
 MAX_CELL_WORDS = 5  # a header cell is a few words, never a sentence
 MIN_FIELDS = 3  # distinct canonical fields an activity header names
 MAX_BAND_LINES = 3
@@ -63,10 +64,12 @@ class Header:
 
 
 def cell_pieces(line: Line) -> list[Line]:
-    """The line cut where a gap wider than a header cell gap separates its words (kept with the
-    line: every page's lines are looked at for headers more than once)."""
+    """The line cut where a gap clearly wider than its word spaces separates its words: header
+    cells with the least padding stand a few points apart (kept with the line: every page's lines
+    are looked at for headers more than once)."""
     if "cells" not in line.meta:
-        line.meta["cells"] = split_line(line, [], CELL_GAP_EM * line.size)
+        gap = max(CELL_GAP_SPACES * space_width(line), CELL_GAP_EM * line.size)
+        line.meta["cells"] = split_line(line, [], gap)
     return line.meta["cells"]
 
 
@@ -99,8 +102,9 @@ def band_kind(cells: list[HeaderCell]) -> str | None:
     fields = {c.field for c in cells if c.field}
     if len(fields) >= MIN_FIELDS:
         return "activities"
-    if any(c.is_value for c in cells) and all(is_label(c.text) for c in cells) and len(cells) <= 6 and not fields:
-        return "budget"
+    values = sum(c.is_value for c in cells)
+    if values and values >= len(cells) - 1 and all(is_label(c.text) for c in cells) and len(cells) <= 6 and not fields:
+        return "budget"  # value columns, and at most one more: the labels' column
     if len(cells) >= 2 and all(fold(c.text) in list_header_words() for c in cells):
         return "list"
     return None
@@ -114,9 +118,11 @@ def same_style(a: Line, b: Line) -> bool:
     return a.bold == b.bold and abs(a.size - b.size) <= 0.5
 
 
-def header_band(lines: list[Line], i: int) -> list[Line]:
-    """The lines that may form one header with line `i`: close neighbours in the same style whose
-    pieces stand under the cells of line `i` (a wrapped header cell), above or below it."""
+def header_band(lines: list[Line], i: int, pitch: float, dividers: list[float]) -> list[Line]:
+    """The lines that may form one header with line `i`, above or below it: close neighbours (a
+    line's spacing apart, or less: a one-line cell centred beside a wrapped one) in the same style,
+    with no rule or shading edge between, whose pieces each stand under at most one cell of line
+    `i` (a wrapped header cell, or one the anchor line leaves empty)."""
     anchor = lines[i]
     columns = cell_pieces(anchor)
     band = [anchor]
@@ -124,30 +130,39 @@ def header_band(lines: list[Line], i: int) -> list[Line]:
         j, prev = i + step, anchor
         while 0 <= j < len(lines) and len(band) < MAX_BAND_LINES:
             line = lines[j]
-            near = abs(line.top - prev.top) <= BAND_STEP * anchor.size
+            near = abs(line.top - prev.top) <= max(BAND_STEP * anchor.size, 1.1 * pitch)
+            divided = any(min(line.middle, prev.middle) < y < max(line.middle, prev.middle) for y in dividers)
             pieces = cell_pieces(line)
-            under = all(any(p.x0 < c.x1 + 1 and p.x1 > c.x0 - 1 for c in columns) for p in pieces)
+            single = all(sum(p.x0 < c.x1 + 1 and p.x1 > c.x0 - 1 for c in columns) <= 1 for p in pieces)
             # a body row fills most cells; a bold header wrapped in every cell is still all labels
             fewer = len(pieces) < len(columns) or len(columns) == 1 or anchor.bold and all(
                 is_label(p.text) and (parse_amount(p.text) is None or YEAR.fullmatch(p.text)) for p in pieces)
-            if not (near and same_style(line, anchor) and under and fewer):
+            if not (near and not divided and same_style(line, anchor) and single and fewer):
                 break
             band.append(line)
             prev, j = line, j + step
     return sorted(band, key=lambda l: l.top)
 
 
-def find_headers(lines: list[Line], body_size: float) -> list[Header]:
+def page_pitch(lines: list[Line], size: float) -> float:
+    """The page's usual step from one text line to the next (1.2 font sizes when none shows)."""
+    steps = [round(b.top - a.top) for a, b in zip(lines, lines[1:]) if 0.9 * size <= b.top - a.top <= 2.0 * size]
+    return max(set(steps), key=steps.count) if steps else 1.2 * size
+
+
+def find_headers(lines: list[Line], body_size: float, dividers: list[float] = ()) -> list[Header]:
     """Every header among `lines` (sorted top to bottom), top to bottom; a line belongs to one header.
 
-    Lines in a font clearly larger than the body text are headings, never headers.
+    Lines in a font clearly larger than the body text are headings, never headers; `dividers`
+    (the y of rules and shading edges) part a header from what follows it.
     """
     headers: list[Header] = []
     used: set[int] = set()
+    pitch = page_pitch(lines, body_size)
     for i, line in enumerate(lines):
         if id(line) in used or line.size > 1.15 * body_size or len(cell_pieces(line)) < 1:
             continue
-        band = header_band(lines, i)
+        band = header_band(lines, i, pitch, dividers)
         if any(id(l) in used for l in band):
             continue
         cells = band_to_cells(band)

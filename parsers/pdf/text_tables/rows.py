@@ -7,7 +7,7 @@ Between two consecutive text lines of the table there is a row boundary when
 * the lines stand further apart than the table's line spacing, unless what
   follows is only the rest of a cell that had a paragraph break: no text in
   the first column, and text only in columns that were still running;
-* the layout leaves no gaps at all (no spaced boundary anywhere in the
+* the layout shows nothing else (no rule, no band, no gap anywhere in the
   table), and the first column's text starts again after an empty line in
   that column.
 """
@@ -38,10 +38,23 @@ def dividers(cols: Columns, rules: list[Rule], shades: list[Shade]) -> list[floa
     x0, x1 = cols.xs[0], cols.xs[-1]
     need = MIN_WIDTH_SHARE * (x1 - x0)
     ys = [r.y0 for r in rules if r.horizontal and min(r.x1, x1) - max(r.x0, x0) >= need]
-    for s in shades:
+    for s in shade_bands(shades):
         if min(s.x1, x1) - max(s.x0, x0) >= need:
             ys += [s.top, s.bottom]
     return sorted(ys)
+
+
+def shade_bands(shades: list[Shade]) -> list[Shade]:
+    """Shading drawn cell by cell (one rectangle per cell, side by side at the same height) joined
+    into the band of its row."""
+    bands: list[Shade] = []
+    for s in sorted(shades, key=lambda s: (round(s.top), round(s.bottom), s.x0)):
+        last = bands[-1] if bands else None
+        if last and abs(last.top - s.top) <= 0.5 and abs(last.bottom - s.bottom) <= 0.5 and s.x0 <= last.x1 + 1.0:
+            bands[-1] = Shade(last.x0, last.top, max(last.x1, s.x1), last.bottom, last.dark)
+        else:
+            bands.append(s)
+    return bands
 
 
 def columns_with_text(line: Line, cols: Columns) -> set[int]:
@@ -60,14 +73,14 @@ def row_bounds(lines: list[Line], cols: Columns, rules: list[Rule], shades: list
     used = [columns_with_text(l, cols) for l in lines]
     kinds = []
     for a, b in zip(lines, lines[1:]):
-        between = [y for y in divs if a.bottom - 1.0 <= y <= b.top + 1.0]
+        between = [y for y in divs if a.middle < y < b.middle and (y >= a.bottom - 1.0 or y <= b.top + 1.0)]
         if between:
             kinds.append(("hard", between[0]))
         elif b.top - a.top > pitch + max(1.5, EXTRA_SPACE_EM * size):
             kinds.append(("spaced", (a.bottom + b.top) / 2))
         else:
             kinds.append(("tight", (a.bottom + b.top) / 2))
-    tight_mode = not any(k == "spaced" for k, _ in kinds)
+    tight_mode = all(k == "tight" for k, _ in kinds)  # nothing else shows where rows end
     breaks = []
     for i, (kind, y) in enumerate(kinds):
         if kind == "hard":
