@@ -19,15 +19,21 @@ from .columns import Columns, cut_line
 from ..page_model import Rule, Shade
 from ..lines import Line
 
+MAX_PITCH = 1.6  # lines of one cell stand at most this many font sizes apart (CSS line-height 1.5)
 EXTRA_SPACE_EM = 0.25  # a step this much (in font sizes) beyond the line spacing is a gap
 MIN_WIDTH_SHARE = 0.25  # a rule or band must cover this share of the table's width to divide rows
 
 
-def line_spacing(lines: list[Line]) -> float:
-    """The usual step from one line to the next inside a cell (a line's height and its leading:
-    at most one and a half font sizes; rows of single lines show none, and get 1.2 sizes)."""
+def line_spacing(lines: list[Line], used: list[set[int]]) -> float:
+    """The usual step from one line to the next inside a cell. Surest where a cell goes on: the
+    next line has no text in the first column but goes on in a column the line above had text in
+    (up to MAX_PITCH font sizes: CSS's line-height 1.5); else any step up to one and a half font
+    sizes (rows of single lines, one step apart, show none: then 1.2 font sizes)."""
     size = sorted(l.size for l in lines)[len(lines) // 2] if lines else 10.0
-    steps = [round(b.top - a.top, 1) for a, b in zip(lines, lines[1:]) if 0.9 * size <= b.top - a.top <= 1.5 * size]
+    pairs = list(zip(lines, lines[1:], used, used[1:]))
+    steps = [round(b.top - a.top, 1) for a, b, ua, ub in pairs
+             if 0 not in ub and ua & ub and 0.9 * size <= b.top - a.top <= MAX_PITCH * size]
+    steps = steps or [round(b.top - a.top, 1) for a, b, _, _ in pairs if 0.9 * size <= b.top - a.top <= 1.5 * size]
     if not steps:
         return 1.2 * size
     return Counter(steps).most_common(1)[0][0]
@@ -67,10 +73,10 @@ def row_bounds(lines: list[Line], cols: Columns, rules: list[Rule], shades: list
     if not lines:
         return [header_bottom or 0.0, header_bottom or 0.0]
     lines = sorted(lines, key=lambda l: l.top)
-    pitch = line_spacing(lines)
+    used = [columns_with_text(l, cols) for l in lines]
+    pitch = line_spacing(lines, used)
     size = sorted(l.size for l in lines)[len(lines) // 2]
     divs = dividers(cols, rules, shades)
-    used = [columns_with_text(l, cols) for l in lines]
     kinds = []
     for a, b in zip(lines, lines[1:]):
         between = [y for y in divs if a.middle < y < b.middle and (y >= a.bottom - 1.0 or y <= b.top + 1.0)]
