@@ -88,17 +88,26 @@ def row_bounds(lines: list[Line], cols: Columns, rules: list[Rule], shades: list
             kinds.append(("tight", (a.bottom + b.top) / 2))
     tight_mode = all(k == "tight" for k, _ in kinds)  # nothing else shows where rows end
     breaks = []
+    last_first: Line | None = None  # the latest line with text in the first column
     for i, (kind, y) in enumerate(kinds):
+        if 0 in used[i]:
+            last_first = lines[i]
         if kind == "hard":
             breaks.append(y)
         elif kind == "spaced" and not continues_cell(i, kinds, used):
             breaks.append(y)
-        elif kind == "tight" and tight_mode and 0 in used[i + 1] and 0 not in used[i]:
+        elif kind == "tight" and tight_mode and 0 in used[i + 1] and starts_again(lines[i + 1], last_first, pitch):
             breaks.append(y)
     gaps = sorted(b.top - a.bottom for (k, _), a, b in zip(kinds, lines, lines[1:]) if k != "tight")
     half = gaps[len(gaps) // 2] / 2 if gaps else 0.3 * size
     top = lines[0].top - half if header_bottom is None else (header_bottom + lines[0].top) / 2
     return [top] + breaks + [lines[-1].bottom + half]
+
+
+def starts_again(line: Line, last_first: Line | None, pitch: float) -> bool:
+    """The first column's text starts again at `line` after at least a line left empty in it (its
+    lines half a step apart, centred beside taller cells, do not)."""
+    return last_first is not None and line.top - last_first.top >= 1.8 * pitch
 
 
 def continues_cell(i: int, kinds: list[tuple[str, float]], used: list[set[int]]) -> bool:
