@@ -8,6 +8,7 @@ from .frames import TOL, Frame, find_frames, merge_collinear
 from .page_model import PageData, Rule, Shade
 from .paragraphs import body_size
 from .lines import Line, chars_to_lines
+from .text_tables.header import find_headers
 from .text_tables.tables import text_tables
 
 
@@ -35,13 +36,30 @@ def page_to_items(page: PageData) -> PageLayout:
     ruled = [f for f in frames if f.ruled]
     tables: list[PageTable] = []
     by_frame, free = chars_by_frame(page.chars, ruled)
+    kept = []
     for frame, chars in zip(ruled, by_frame):
-        found, leftover = frame_tables(frame, chars_to_lines(chars, page.number))
+        lines = chars_to_lines(chars, page.number)
+        found, leftover = frame_tables(frame, lines)
+        if any(ruled_in_part(t, lines) for t in found):
+            free += chars  # its header names more columns than its rules draw: read it from its text
+            continue
+        kept.append(frame)
         tables += found
         free += [c for line in leftover for c in line.chars]
     items = sorted(chars_to_lines(free, page.number) + tables, key=item_top)
     return PageLayout(page.number, page.width, page.height, items, rules=page.rules, shades=page.shades,
-                      open_frames=[f for f in frames if not f.ruled], ruled=ruled)
+                      open_frames=[f for f in frames if not f.ruled], ruled=kept)
+
+
+def ruled_in_part(table: PageTable, lines: list[Line]) -> bool:
+    """A ruled table whose rules draw fewer columns than its header line names (a Word style
+    that rules some rows only): the header's row holds fewer cells than the header has."""
+    lines = sorted(lines, key=lambda l: l.top)
+    for header in find_headers(lines, body_size(lines)):
+        row = next((r for r in table.rows if r.top <= header.lines[0].middle <= r.bottom), None)
+        if row is not None and len(row.cells) < len(header.cells):
+            return True
+    return False
 
 
 def lines_to_tables(lay: PageLayout) -> None:
