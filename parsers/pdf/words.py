@@ -17,6 +17,11 @@ FUNCTION_ZIPF = 6.0  # words this frequent are function words ("från", "till", 
 MIN_PART = 4  # letters in a part of a compound (so that "och", "för" never make one)
 MAX_PARTS = 4
 DEFINITE_ENDINGS = ("n", "en", "t", "et", "na")
+GENITIVE_ENDINGS = ("nas", "ens", "ets")  # "lantbrukarnas", "kommunens": a word of its own, not a head
+ADJECTIVE_ENDINGS = ("lig", "liga", "isk", "iska")
+# endings a layout may carry to the next line alone ("inspektör" / "er"), never words there
+INFLECTIONS = frozenset({"a", "e", "n", "t", "s", "en", "et", "er", "ar", "or", "na", "ns", "ts", "erna",
+                         "arna", "orna", "ens", "ets", "ers", "ad", "at", "de", "te"})
 ONE_LETTER_WORDS = frozenset("iåö")
 LISTED_ZIPF = 1.0  # a rare word of the list still counts at its own frequency when weighing a break
 NOT_A_WORD = -30.0  # the odds of what is no word
@@ -65,12 +70,12 @@ def is_word(word: str) -> bool:
 def is_part(part: str, last: bool = False) -> bool:
     """A known part of a compound; the last part carries the inflection, so it may be rarer.
     The commonest words ("från", "till", "inte") lead no compound the list would not hold, and
-    neither does a noun in its definite form ("samordnaren", "miljön"): Swedish compounds are
-    led by the stem ("samordnar|stöd")."""
+    neither does a noun in its definite form ("samordnaren", "miljön"), nor an adjective in -lig
+    or -isk ("naturlig"): Swedish compounds are led by the stem ("samordnar|stöd")."""
     z = zipf(part)
     if len(part) < MIN_PART or z < (MIN_ZIPF if last else PART_ZIPF):
         return False
-    return last or z < FUNCTION_ZIPF and not is_definite(part)
+    return last or z < FUNCTION_ZIPF and not is_definite(part) and not part.endswith(ADJECTIVE_ENDINGS)
 
 
 def is_definite(word: str) -> bool:
@@ -114,8 +119,8 @@ def join_preference(first: str, second: str) -> int:
     Two words join when the list holds the joined word more often than the two are likely
     side by side, taken as independent ("samman" + "kallande": one; "i" + "landet": two).
     A compound the list does not hold joins when the break falls inside one of its parts
-    ("miljöskyddsinspektör" + "er") or after a head that only a compound uses ("miljöskydds" +
-    "inspektörer"); else by how likely its parts make it against the two pieces' parts
+    (an ending alone: "miljöskyddsinspektör" + "er") or after a head that only a compound uses
+    ("miljöskydds" + "inspektörer"); else by how likely its parts make it against the two pieces' parts
     (`odds`): a break between two parts that stand alone ("läns" + "gemensamma", "bebyggd" +
     "miljö") is as likely either way. A joined form that is no word at all: two.
     """
@@ -131,10 +136,12 @@ def join_preference(first: str, second: str) -> int:
         return 1 if joined > apart else -1
     if not is_word(a + b):
         return -1
-    if zipf(a) < STANDALONE_ZIPF and a.endswith("s") and is_word(a[:-1]):
+    if zipf(a) < STANDALONE_ZIPF and a.endswith("s") and not a.endswith(GENITIVE_ENDINGS) and is_word(a[:-1]):
         return 1  # "miljöskydds": a compound's head with its linking s, no word on its own
+    if b in INFLECTIONS:
+        return 1  # "inspektör" + "er", "tillsynsprojekt" + "en": an ending, not a word
     if len(a) < MIN_PART or len(b) < MIN_PART:
-        return 1  # "inspektör" + "er": the break falls inside a part
+        return -1 if zipf(b) >= FUNCTION_ZIPF else 1  # "med" stays a word; "samordna" + "ren" is inside a part
     together, apart = odds(a + b), odds(a) + odds(b) - 9
     if abs(together - apart) < TIE:
         return 0

@@ -1,0 +1,25 @@
+"""A word a layout broke at a line's end, without a hyphen, is joined again; two words stay two."""
+import pytest
+
+from parsers.pdf.words import join_preference
+
+
+@pytest.mark.parametrize("first,second", [
+    ("miljösamordna", "ren"), ("tillsynsprojekt", "en"), ("inspektör", "er"), ("kommun", "er"),
+    ("avlopps", "anläggningar"), ("projekt", "gruppen"), ("arbets", "gruppen"), ("hälso", "skydd"),
+])
+def test_a_word_broken_inside_joins(first, second):
+    assert join_preference(first, second) == 1
+
+
+@pytest.mark.parametrize("first,second", [
+    ("tillsammans", "med"), ("naturlig", "försurning"), ("miljö", "och"), ("samverkan", "för"),
+    ("uppföljning", "av"), ("tillsyn", "ska"),
+])
+def test_two_words_stay_apart(first, second):
+    assert join_preference(first, second) == -1
+
+
+@pytest.mark.parametrize("first,second", [("lantbrukarnas", "riksförbund"), ("läns", "gemensamma")])
+def test_a_break_as_likely_either_way_is_left_to_the_layout(first, second):
+    assert join_preference(first, second) == 0
