@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .lines import Line
-from .words import is_word, join_preference
+from .words import MIN_PART, is_word, join_preference
 
 BREAK_AFTER = ("-", "/", "\u2010", "\u2011", "\u2013")  # a line may wrap after these inside a word
 CLOSING = set(".,;:!?)]}»”’%")  # never preceded by a space
@@ -187,7 +187,9 @@ def lexical_joiner(prev: str, nxt: str, ctx: TextContext) -> str:
     """Break or space between a full-width word and the next line, from the document's words:
     joined they make a word it uses (break), or the first is a word it ends elsewhere and the
     second begins one of its words, or the second is among its most frequent words (space);
-    and from Swedish: a fragment that is no word but completes the first is joined, and else
+    and from Swedish: a fragment that is no word, or a short ending ("en", "ren"), that completes
+    the first is joined before any of that (the pieces of a word broken alike on many lines end
+    and begin lines themselves), and else
     the likelier of one word or two ("… i landet" keeps its space); a compound broken between
     its parts only where the producer breaks words after other words too."""
     head = WORD.match(nxt.lower())
@@ -196,11 +198,11 @@ def lexical_joiner(prev: str, nxt: str, ctx: TextContext) -> str:
     last = tail[-1] if tail else ""
     if (last + word) in ctx.starts or (last + word) in ctx.ends:
         return ""
-    if not is_word(word) and is_word(last + word) and join_preference(last, word) > 0:
-        return ""  # a fragment that completes the word ("Samordnare" / "n")
+    preference = join_preference(last, word)
+    if preference > 0 and is_word(last + word) and (not is_word(word) or len(word) < MIN_PART):
+        return ""  # a fragment or an ending that completes the word ("Samordnare" / "n", "projekt" / "en")
     if last in ctx.ends and ctx.begins_word(word) or len(word) >= 3 and word in ctx.common:
         return " "
-    preference = join_preference(last, word)
     return "" if preference > 0 or preference == 0 and ctx.breaks_words else " "
 
 
