@@ -120,7 +120,8 @@ def same_style(a: Line, b: Line) -> bool:
 
 def header_band(lines: list[Line], i: int, pitch: float, dividers: list[float]) -> list[Line]:
     """The lines that may form one header with line `i`, above or below it: close neighbours (a
-    line's spacing apart, or less: a one-line cell centred beside a wrapped one) in the same style,
+    line's spacing apart, or less: a one-line cell centred beside a wrapped one; after the first
+    step no further than the band's own spacing allows) in the same style,
     with no rule or shading edge between, whose pieces each stand under at most one cell of line
     `i` (a wrapped header cell, or one the anchor line leaves empty)."""
     anchor = lines[i]
@@ -128,9 +129,10 @@ def header_band(lines: list[Line], i: int, pitch: float, dividers: list[float]) 
     band = [anchor]
     for step in (-1, 1):
         j, prev = i + step, anchor
+        reach = max(BAND_STEP * anchor.size, 1.1 * pitch)
         while 0 <= j < len(lines) and len(band) < MAX_BAND_LINES:
             line = lines[j]
-            near = abs(line.top - prev.top) <= max(BAND_STEP * anchor.size, 1.1 * pitch)
+            near = abs(line.top - prev.top) <= reach
             divided = any(min(line.middle, prev.middle) < y < max(line.middle, prev.middle) for y in dividers)
             pieces = cell_pieces(line)
             single = all(sum(p.x0 < c.x1 + 1 and p.x1 > c.x0 - 1 for c in columns) <= 1 for p in pieces)
@@ -140,6 +142,8 @@ def header_band(lines: list[Line], i: int, pitch: float, dividers: list[float]) 
             if not (near and not divided and same_style(line, anchor) and single and fewer):
                 break
             band.append(line)
+            # the band's own spacing bounds the next step ("Budget 2024" / "(tkr)", then no "Intäkter")
+            reach = min(reach, max(BAND_STEP * anchor.size, 1.1 * abs(line.top - prev.top)))
             prev, j = line, j + step
     return sorted(band, key=lambda l: l.top)
 
