@@ -137,15 +137,21 @@ def header_band(lines: list[Line], i: int, pitch: float, dividers: list[float]) 
             pieces = cell_pieces(line)
             single = all(sum(p.x0 < c.x1 + 1 and p.x1 > c.x0 - 1 for c in columns) <= 1 for p in pieces)
             # a body row fills most cells; a bold header wrapped in every cell is still all labels
-            fewer = len(pieces) < len(columns) or len(columns) == 1 or anchor.bold and all(
-                is_label(p.text) and (parse_amount(p.text) is None or YEAR.fullmatch(p.text)) for p in pieces)
-            if not (near and not divided and same_style(line, anchor) and single and fewer):
+            labels = all(is_label(p.text) and not is_amount(p.text) for p in pieces)
+            fewer = len(pieces) < len(columns) or len(columns) == 1 or anchor.bold and labels
+            if not (near and not divided and same_style(line, anchor) and single and fewer
+                    and not any(is_amount(p.text) for p in pieces)):
                 break
             band.append(line)
             # the band's own spacing bounds the next step ("Budget 2024" / "(tkr)", then no "Intäkter")
             reach = min(reach, max(BAND_STEP * anchor.size, 1.1 * abs(line.top - prev.top)))
             prev, j = line, j + step
     return sorted(band, key=lambda l: l.top)
+
+
+def is_amount(text: str) -> bool:
+    """A number that is no year: a budget's value, never a header's word."""
+    return parse_amount(text) is not None and not YEAR.fullmatch(text)
 
 
 def page_pitch(lines: list[Line], size: float) -> float:
