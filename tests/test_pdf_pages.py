@@ -69,3 +69,15 @@ def test_an_internal_error_is_reported_with_its_traceback_and_the_batch_goes_on(
     [run] = (tmp_path / "out" / "_runs").glob("ingest-*.json")
     files = json.loads(run.read_text(encoding="utf-8"))["files"]
     assert any("KeyError" in f.get("traceback", "") for f in files)
+
+
+def test_a_glyph_drawn_over_the_space_before_it_still_follows_the_space():
+    from parsers.pdf.lines import chars_to_lines
+
+    def char(text, x0, x1):
+        return {"text": text, "x0": x0, "x1": x1, "top": 100.0, "bottom": 110.0, "size": 10.0,
+                "fontname": "Helvetica", "upright": True, "non_stroking_color": None}
+    squeezed = [char("e", 141.9, 147.7), char("v", 147.7, 153.0), char(" ", 153.0, 155.9),
+                char("t", 152.9, 155.8), char("i", 155.8, 158.2)]
+    [line] = chars_to_lines(squeezed)
+    assert line.text == "ev ti"

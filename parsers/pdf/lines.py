@@ -68,11 +68,17 @@ def chars_to_lines(chars: list[dict], page: int = 0) -> list[Line]:
             groups[-1].append(c)
     out = []
     for g in groups:
-        g.sort(key=lambda c: c["x0"])
+        g.sort(key=reading_x)
         line = make_line(g, page)
         if line is not None:
             out.append(line)
     return out
+
+
+def reading_x(char: dict) -> float:
+    """Where a character stands in its line: a space a little before its x, so that a glyph a
+    squeezed line draws over the space after a word still follows it ("brev" " " "till")."""
+    return char["x0"] - 0.5 if char["text"] == " " else char["x0"]
 
 
 def make_line(chars: list[dict], page: int = 0) -> Line | None:

@@ -69,11 +69,14 @@ def read_pdf_layout(stream: IO[bytes], name: str = "<stream>", password: str | N
 
 
 def continue_tables(layouts: list[PageLayout]) -> None:
-    """Read the top of each page as the rest of a table found from its header on the page before."""
+    """Read the top of each page as the rest of a table found from its header on the page before
+    (the header of the table a part without one continues is remembered)."""
+    header = None
     for prev, lay in zip(layouts, layouts[1:]):
         last = prev.items[-1] if prev.items else None
         if isinstance(last, PageTable) and last.from_text:
-            lay.items = continue_text_table(last, lay.items, lay.rules, lay.shades, lay.number)
+            header = last.header or header
+            lay.items = continue_text_table(last, lay.items, lay.rules, lay.shades, lay.number, header)
 
 
 def body_bottoms(layouts: list[PageLayout]) -> dict[int, float]:

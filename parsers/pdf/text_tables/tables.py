@@ -191,17 +191,21 @@ def in_any(line: Line, headers: list[Header]) -> bool:
 
 
 def continue_text_table(table: PageTable, items: list, rules: list[Rule], shades: list[Shade],
-                        page: int) -> list:
+                        page: int, header: list[str] | None = None) -> list:
     """A page's items with its leading lines read as the rest of `table` (a table found from its
     header on the page before, whose header the new page does not repeat), when they sit in its
-    columns. A table of horizontal rules at the top of the page is read again the same way."""
+    columns. A table of horizontal rules at the top of the page is read again the same way.
+    Right above the table's `header` repeated, lines of one piece from the first column on
+    head the table below (a category's heading over its own table), not this one."""
     lead: list[Line] = []
+    repeated = False
     for item in items:
         if isinstance(item, Line):
             lead.append(item)
         elif isinstance(item, PageTable) and not item.ruled and not item.from_text:
             lead.extend(chars_to_lines([c for l in item.lines() for c in l.chars], page))
         else:
+            repeated = isinstance(item, PageTable) and item.header is not None and item.header == header
             break
     lead.sort(key=lambda l: l.top)
     if not lead:
@@ -212,6 +216,8 @@ def continue_text_table(table: PageTable, items: list, rules: list[Rule], shades
     body = table_lines(body, lead[0].top, left, table.size, cols)
     if table.kind == "budget":
         body = list(takewhile(lambda line: is_budget_row(line, cols), body))
+    while repeated and body and is_heading_line(body[-1], table.columns, table.size):
+        body.pop()
     if not body:
         return items
     taken = {id(c) for l in body for c in l.chars}
@@ -219,6 +225,12 @@ def continue_text_table(table: PageTable, items: list, rules: list[Rule], shades
             and not (isinstance(i, PageTable) and any(id(l.chars[0]) in taken for l in i.lines()))]
     part = build_text_table(None, body, cols, rules, shades, page, table.size, table.kind)
     return [part] + rest
+
+
+def is_heading_line(line: Line, cols: Columns, size: float) -> bool:
+    """A line from the table's first column on that fills no other cell, bold or larger than the
+    table's text: a heading or category."""
+    return (line.bold or line.size > 1.1 * size) and line.x0 < cols.xs[1] and len(cut_line(line, cols)) == 1
 
 
 def is_budget_row(line: Line, cols: Columns) -> bool:
