@@ -7,6 +7,10 @@ Between two consecutive text lines of the table there is a row boundary when
 * the lines stand further apart than the table's line spacing, unless what
   follows is only the rest of a cell that had a paragraph break: no text in
   the first column, and text only in columns that were still running;
+* the first is a bold label in the first column alone and the second is
+  plain (a category or section row, then its first row);
+* both lines hold an amount in the same column (a cell holds one amount: a
+  budget's rows a line apart, with nothing else between them);
 * the layout shows nothing else (no rule, no band, no gap anywhere in the
   table), and the first column's text starts again after an empty line in
   that column.
@@ -18,6 +22,7 @@ from collections import Counter
 from .columns import Columns, cut_line
 from ..page_model import Rule, Shade
 from ..lines import Line
+from ...text import YEAR, parse_amount
 
 MAX_PITCH = 1.6  # lines of one cell stand at most this many font sizes apart (CSS line-height 1.5)
 EXTRA_SPACE_EM = 0.25  # a step this much (in font sizes) beyond the line spacing is a gap
@@ -67,6 +72,12 @@ def columns_with_text(line: Line, cols: Columns) -> set[int]:
     return {c for c0, c1, _ in cut_line(line, cols) for c in range(c0, c1 + 1)}
 
 
+def columns_with_amounts(line: Line, cols: Columns) -> set[int]:
+    """The columns in which the line holds nothing but an amount (no year)."""
+    return {c0 for c0, c1, p in cut_line(line, cols) if c0 == c1 and parse_amount(p.text) is not None
+            and not YEAR.fullmatch(p.text.strip())}
+
+
 def row_bounds(lines: list[Line], cols: Columns, rules: list[Rule], shades: list[Shade],
                header_bottom: float | None) -> list[float]:
     """The y boundaries of the body rows, top to bottom: first row's top, ..., last row's bottom."""
@@ -74,6 +85,7 @@ def row_bounds(lines: list[Line], cols: Columns, rules: list[Rule], shades: list
         return [header_bottom or 0.0, header_bottom or 0.0]
     lines = sorted(lines, key=lambda l: l.top)
     used = [columns_with_text(l, cols) for l in lines]
+    amounts = [columns_with_amounts(l, cols) for l in lines]
     pitch = line_spacing(lines, used)
     size = sorted(l.size for l in lines)[len(lines) // 2]
     divs = dividers(cols, rules, shades)
@@ -92,16 +104,38 @@ def row_bounds(lines: list[Line], cols: Columns, rules: list[Rule], shades: list
     for i, (kind, y) in enumerate(kinds):
         if 0 in used[i]:
             last_first = lines[i]
-        if kind == "hard":
-            breaks.append(y)
+        if kind == "hard" or heads_row(lines[i], lines[i + 1], used[i]):
+            breaks.append(i)
         elif kind == "spaced" and not continues_cell(i, kinds, used):
-            breaks.append(y)
+            breaks.append(i)
         elif kind == "tight" and tight_mode and 0 in used[i + 1] and starts_again(lines[i + 1], last_first, pitch):
-            breaks.append(y)
+            breaks.append(i)
+    breaks = [kinds[i][1] for i in sorted(set(breaks) | one_amount_per_cell(lines, amounts, breaks))]
     gaps = sorted(b.top - a.bottom for (k, _), a, b in zip(kinds, lines, lines[1:]) if k != "tight")
     half = gaps[len(gaps) // 2] / 2 if gaps else 0.3 * size
     top = lines[0].top - half if header_bottom is None else (header_bottom + lines[0].top) / 2
     return [top] + breaks + [lines[-1].bottom + half]
+
+
+def heads_row(line: Line, nxt: Line, used: set[int]) -> bool:
+    """A bold line in the first column alone, followed by plain text: a category or section
+    label ("Intäkter", "Samordnad tillsyn") is a row of its own."""
+    return used == {0} and line.bold and not nxt.bold
+
+
+def one_amount_per_cell(lines: list[Line], amounts: list[set[int]], breaks: list[int]) -> set[int]:
+    """More breaks (the index of the line a row ends with): two lines with an amount in the same
+    column belong to two rows, parted at the widest step between them (a label wrapped around
+    its amounts centred beside it: "Balanserat resultat" / "30 000" / "år")."""
+    more: set[int] = set()
+    last: dict[int, int] = {}  # column -> the latest line with an amount in it, since a break
+    for j, cols in enumerate(amounts):
+        for c in cols:
+            i = last.get(c)
+            if i is not None and not any(i <= k < j for k in list(breaks) + list(more)):
+                more.add(max(range(i, j), key=lambda k: lines[k + 1].top - lines[k].bottom))
+            last[c] = j
+    return more
 
 
 def starts_again(line: Line, last_first: Line | None, pitch: float) -> bool:
