@@ -13,7 +13,7 @@ Between two consecutive text lines of the table there is a row boundary when
   budget's rows a line apart, with nothing else between them);
 * the layout shows nothing else (no rule, no band, no gap anywhere in the
   table), and the first column's text starts again after an empty line in
-  that column.
+  that column; or every line fills every column (a list: each line a row).
 """
 from __future__ import annotations
 
@@ -99,6 +99,8 @@ def row_bounds(lines: list[Line], cols: Columns, rules: list[Rule], shades: list
         else:
             kinds.append(("tight", (a.bottom + b.top) / 2))
     tight_mode = all(k == "tight" for k, _ in kinds)  # nothing else shows where rows end
+    if tight_mode and len(lines) >= 3 and all(u == set(range(len(cols.xs) - 1)) for u in used):
+        return one_row_per_line(lines)
     breaks = []
     last_first: Line | None = None  # the latest line with text in the first column
     for i, (kind, y) in enumerate(kinds):
@@ -115,6 +117,13 @@ def row_bounds(lines: list[Line], cols: Columns, rules: list[Rule], shades: list
     half = gaps[len(gaps) // 2] / 2 if gaps else 0.3 * size
     top = lines[0].top - half if header_bottom is None else (header_bottom + lines[0].top) / 2
     return [top] + breaks + [lines[-1].bottom + half]
+
+
+def one_row_per_line(lines: list[Line]) -> list[float]:
+    """Row bounds of a list whose every line fills every column: each line is a row."""
+    ys = [(a.bottom + b.top) / 2 for a, b in zip(lines, lines[1:])]
+    half = (lines[1].top - lines[0].bottom) / 2
+    return [lines[0].top - half] + ys + [lines[-1].bottom + half]
 
 
 def heads_row(line: Line, nxt: Line, used: set[int]) -> bool:
