@@ -5,7 +5,10 @@ between the start of cell k-1 and the start of cell k that lies closest to
 cell k: the white that separates column k from the one before. A budget's
 amounts, right-aligned under a left-aligned header, move the limit to just
 before their own column. A line is cut at a boundary only where it leaves
-the river free; a piece of text crossing the river spans both columns.
+the river free (by more than a word space, or by a gap without a space
+character before a word that starts right where the column's text starts:
+cells with 1-2 px of padding);
+a piece of text crossing the river spans both columns.
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ PAD = 2.0  # points added around the text to make the table's outer edges
 COLUMN_GAP_SPACES = 1.6  # a gap between two columns' text is wider than this many word spaces ...
 COLUMN_GAP_EM = 0.35  # ... and than this share of the font size
 BIN = 0.5  # resolution of the ink profile, points
+ALIGNED = 0.6  # a word this close to where a column's text starts starts a cell of it
 
 
 @dataclass
@@ -123,14 +127,16 @@ def cut_line(line: Line, cols: Columns) -> list[tuple[int, int, Line]]:
     ink = [c for c in line.chars if not c["text"].isspace()]
     least_gap = max(COLUMN_GAP_SPACES * space_width(line), COLUMN_GAP_EM * line.size)
     cuts = []
-    for x, (a, b) in zip(cols.xs[1:-1], cols.rivers):
+    for k, (x, (a, b)) in enumerate(zip(cols.xs[1:-1], cols.rivers), start=1):
         core = (a + BIN, b - BIN) if b - a > 2 * BIN else (x - 0.1, x + 0.1)
         if any(c["x1"] > core[0] and c["x0"] < core[1] for c in ink):
             continue  # text runs across the river: one cell spanning both columns
         before = max((c["x1"] for c in ink if c["x1"] <= core[0]), default=None)
         after = min((c["x0"] for c in ink if c["x0"] >= core[1]), default=None)
         if before is None or after is None or after - before >= least_gap:
-            cuts.append(x)  # a word space that happens to fall in the river does not cut
+            cuts.append(x)  # a word space that happens to fall in the river does not cut ...
+        elif k < len(cols.starts) and abs(after - cols.starts[k]) <= ALIGNED and not spaced(line, before, after):
+            cuts.append(x)  # ... unless no space is set there and the word starts where the column's text does
     pieces = split_line(line, cuts)
     out = []
     for p in pieces:
@@ -138,6 +144,11 @@ def cut_line(line: Line, cols: Columns) -> list[tuple[int, int, Line]]:
         c1 = max(c0, column_of(cols.xs, p.x1 - 0.5))
         out.append((c0, c1, p))
     return out
+
+
+def spaced(line: Line, x0: float, x1: float) -> bool:
+    """Whether the line sets a space character between x0 and x1 (text of one cell goes on)."""
+    return any(c["text"] == " " and c["x0"] >= x0 - BIN and c["x1"] <= x1 + BIN for c in line.chars)
 
 
 def column_of(xs: list[float], x: float) -> int:

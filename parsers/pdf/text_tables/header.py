@@ -13,6 +13,7 @@ Header cells are short: a sentence that happens to hold a field's word
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ...budget import VALUE_HEADER
@@ -27,6 +28,7 @@ CELL_GAP_EM = 0.3  # ... if it is also this wide in font sizes
 MAX_CELL_WORDS = 5  # a header cell is a few words, never a sentence
 MIN_FIELDS = 3  # distinct canonical fields an activity header names
 MAX_BAND_LINES = 3
+MIN_ALIGNED = 3  # other lines starting at a word's x that make it a cell's start
 BAND_STEP = 1.4  # consecutive header lines are at most this many font sizes apart (a wrapped cell)
 SENTENCE = re.compile(r"[.!?]\s+\w|[.!]$")  # a header may ask a question: "När?", "Hur ska det göras?"
 
@@ -71,6 +73,29 @@ def cell_pieces(line: Line) -> list[Line]:
         gap = max(CELL_GAP_SPACES * space_width(line), CELL_GAP_EM * line.size)
         line.meta["cells"] = split_line(line, [], gap)
     return line.meta["cells"]
+
+
+def aligned_edges(lines: list[Line]) -> Counter:
+    """How many lines start a piece at each x (to the point): the left edges of columns."""
+    return Counter(round(p.x0) for l in lines for p in cell_pieces(l))
+
+
+def split_at_edges(line: Line, edges: Counter) -> None:
+    """Cut the line's pieces also before a word that starts where at least MIN_ALIGNED other
+    lines start: header cells only a word space apart (1-2 px of padding) stand over columns
+    whose text starts where they do."""
+    cuts = []
+    for piece in cell_pieces(line):
+        for prev, c in zip(piece.chars, piece.chars[1:]):
+            apart = prev["text"] == " " or c["x0"] - prev["x1"] > 1.0
+            if apart and not c["text"].isspace() and aligned(c["x0"], edges):
+                cuts.append(c["x0"] - 0.5)
+    if cuts:
+        line.meta["cells"] = [p for piece in cell_pieces(line) for p in split_line(piece, cuts)]
+
+
+def aligned(x: float, edges: Counter) -> bool:
+    return sum(edges.get(round(x) + d, 0) for d in (-1, 0, 1)) > MIN_ALIGNED
 
 
 def is_label(text: str) -> bool:
@@ -169,6 +194,9 @@ def find_headers(lines: list[Line], body_size: float, dividers: list[float] = ()
     headers: list[Header] = []
     used: set[int] = set()
     pitch = page_pitch(lines, body_size)
+    edges = aligned_edges(lines)
+    for line in lines:
+        split_at_edges(line, edges)
     for i, line in enumerate(lines):
         if id(line) in used or line.size > 1.15 * body_size or len(cell_pieces(line)) < 1:
             continue
