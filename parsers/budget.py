@@ -13,10 +13,14 @@ from dataclasses import dataclass
 from .model import Table
 from .records import BudgetLine
 from .text import collapse, find_year, fold, parse_amount
+from .vocabulary import words_for
 
 KINDS = (("utfall", "utfall"), ("bokslut", "utfall"), ("prognos", "prognos"), ("budget", "budget"))
-VALUE_HEADER = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)|budget|utfall|prognos|bokslut|belopp|\bt?kr\b|kronor", re.I)
+MONEY = r"budget|utfall|prognos|bokslut|belopp|\bt?kr\b|kronor"
+MONEY_WORDS = re.compile(MONEY, re.I)
+VALUE_HEADER = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)|" + MONEY, re.I)
 TOTAL_WORDS = re.compile(r"^(summa|totalt|total|sum|s:a)\b[:\s]*(.*)$", re.I)
+BUDGET_LABEL = re.compile(r"\b(intäkter|kostnader|utgifter)\b")  # in folded text
 DASHES = {"-", "–", "—", "−"}
 KR_MAGNITUDE = 100_000  # with no unit written, amounts this large are taken to be kronor
 
@@ -47,17 +51,32 @@ def value_columns(header: list[str], year_hint: int | None) -> list[ValueColumn]
     return cols
 
 
-def is_budget_table(table: Table) -> bool:
-    """A table whose header names value columns and whose rows carry amounts."""
+def is_budget_table(table: Table, context: str = "") -> bool:
+    """A table whose header names value columns and whose rows carry amounts. Columns named by
+    years alone make a budget only under a budget's heading or caption (`context`), or with
+    a budget's labels (a total, "Intäkter", "Kostnader"): a table of figures by year in
+    another document is no budget."""
     if len(table.rows) < 2 or table.n_cols < 2:
         return False
-    cols = value_columns(table.rows[0].texts(), None)
+    header = table.rows[0].texts()
+    cols = value_columns(header, None)
     if not cols:
+        return False
+    labels = [r.texts()[0] for r in table.rows[1:] if r.texts()]
+    if not any(MONEY_WORDS.search(t) for t in header) and not names_budget(context) and not any(
+            TOTAL_WORDS.match(collapse(label)) or BUDGET_LABEL.search(fold(label)) for label in labels):
         return False
     rows = [r.texts() for r in table.rows[1:]]
     amounts = sum(1 for texts in rows for c in cols
                   if c.index < len(texts) and parse_amount(texts[c.index]) is not None)
     return amounts >= 2
+
+
+def names_budget(text: str) -> bool:
+    """Whether a heading or caption speaks of a budget ("Budget 2024", "Ekonomi", "tkr")."""
+    folded = fold(text)
+    return bool(MONEY_WORDS.search(text)) or any(
+        re.search(rf"\b{re.escape(fold(w))}\b", folded) for w in words_for("sections", "budget"))
 
 
 def amount_of(text: str) -> float | None:

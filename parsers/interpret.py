@@ -118,7 +118,7 @@ def interpret_section(section: Section, plan: ParsedPlan, decided: dict,
             plan.activities += [r.activity for r in reads if r.activity is not None]
             plan.warnings += warnings
             used.add(id(block))
-        elif is_budget_table(block):
+        elif is_budget_table(block, " ".join(context[-3:])):
             year_hint = year or find_year(" ".join(context[-3:])) or plan.meta.period_start
             lines, warnings = table_to_budget(block, year_hint, unit_in(" ".join(context[-3:])),
                                               len(plan.budget_lines))

@@ -133,3 +133,19 @@ def test_a_header_found_by_its_word_is_a_warning_and_exact_names_are_not():
 ])
 def test_organisation_names_in_other_forms_come_from_the_title_or_first_page(title, first_page, organisation):
     assert organisation_in(title, first_page, first_page) == organisation
+
+
+def table_of(*rows: list[str]):
+    from parsers.model import Cell, Row, Table
+    return Table([Row([Cell(t) for t in row]) for row in rows])
+
+
+@pytest.mark.parametrize("rows,context,budget", [
+    ((["", "2022", "2023"], ["Bensin", "206", "510"], ["Diesel", "1", "3"]), "Försäljning per år", False),
+    ((["", "2022", "2023"], ["Bensin", "206", "510"], ["Diesel", "1", "3"]), "Ekonomi", True),
+    ((["", "2022", "2023"], ["Medlemsavgifter", "900", "950"], ["Summa intäkter", "900", "950"]), "", True),
+    ((["Post", "Budget 2023 (tkr)"], ["Lön", "896"], ["Resor", "15"]), "", True),
+])
+def test_year_columns_make_a_budget_only_with_a_budgets_words(rows, context, budget):
+    from parsers.budget import is_budget_table
+    assert is_budget_table(table_of(*rows), context) is budget
