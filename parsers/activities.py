@@ -41,7 +41,20 @@ def table_header(table: Table) -> tuple[int, list[str]]:
 
 
 def is_activity_table(table: Table) -> bool:
+    """A table whose header names an activity table's fields (`headers.is_activity_header`)."""
     return bool(table.rows) and is_activity_header(table_header(table)[1])
+
+
+def reads_as_activities(fields: list[str]) -> bool:
+    """Whether the fields a table's columns were read as (`table_fields`, from their place and
+    cells when the header names none) make an activity table: the activity's title, a column
+    of sentences (its goal or method) and one more field."""
+    known = {f for f in fields if not f.startswith("extra:")}
+    return "aktivitet" in known and bool(known & {"aktivitetsmal", "genomforande"}) and len(known) >= 3
+
+
+def header_of(table: Table) -> tuple[str, ...]:
+    return tuple(table_header(table)[1])
 
 
 def fill_vertical_merges(rows: list[list[Cell]]) -> list[list[str]]:
@@ -88,7 +101,7 @@ def fields_by_header(tables: list[Table]) -> dict[tuple[str, ...], tuple[list[st
     guessed from all of them, so one short table is read like the others."""
     rows: dict[tuple[str, ...], list[list[str]]] = {}
     for table in tables:
-        rows.setdefault(tuple(table_header(table)[1]), []).extend(body_texts(table))
+        rows.setdefault(header_of(table), []).extend(body_texts(table))
     return {header: columns_to_fields(list(header), texts) for header, texts in rows.items()}
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .activities import RowRead, fields_by_header, is_activity_table, read_rows
+from .activities import RowRead, fields_by_header, header_of, is_activity_table, reads_as_activities, read_rows
 from .budget import is_budget_table, table_to_budget, unit_in
 from .coverage import read_in_part
 from .errors import NotAPlanError
@@ -71,9 +71,10 @@ def document_to_plan(doc: Document, name: str = "<stream>",
     position = {id(b): i for i, b in enumerate(doc.blocks)}
     anchored: list[tuple[int, Activity]] = []
     used: set[int] = set()
-    decided = fields_by_header([b for b in doc.blocks if isinstance(b, Table) and is_activity_table(b)])
+    sections = blocks_to_sections(doc.blocks)
+    decided = activity_tables(sections)
     reads = {} if table_rows is None else table_rows
-    for section in blocks_to_sections(doc.blocks):
+    for section in sections:
         first = len(plan.activities)
         used |= interpret_section(section, plan, decided, reads)
         at = position[id(section.heading)] if section.heading is not None else -1
@@ -85,6 +86,20 @@ def document_to_plan(doc: Document, name: str = "<stream>",
         raise NotAPlanError("no activity table, budget or proposal bank found: not an activity plan?", name)
     plan.partial = read_in_part(doc, plan, used, name)
     return plan
+
+
+def activity_tables(sections: list[Section]) -> dict[tuple[str, ...], tuple[list[str], list[str]]]:
+    """The fields (and warnings) of every activity table's header, by header: tables whose header
+    names the fields, and, outside budget, proposal and national sections, tables whose columns
+    read as an activity table's from their place and cells (header words vplan does not know)."""
+    tables = [b for s in sections for b in s.blocks if isinstance(b, Table)]
+    named = [t for t in tables if is_activity_table(t)]
+    ids = {id(t) for t in named}
+    unnamed = [t for s in sections if s.kind in ("activities", "other") for t in s.blocks
+               if isinstance(t, Table) and id(t) not in ids and len(t.rows) >= 3]
+    decided = fields_by_header(named + unnamed)
+    named_headers = {header_of(t) for t in named}
+    return {h: d for h, d in decided.items() if h in named_headers or reads_as_activities(d[0])}
 
 
 def in_document_order(anchored: list[tuple[int, Activity]]) -> list[Activity]:
@@ -111,7 +126,7 @@ def interpret_section(section: Section, plan: ParsedPlan, decided: dict,
             category = caption_category(block, section) or category
             context.append(block.text)
             lists.append(block)
-        elif is_activity_table(block):
+        elif is_activity_table(block) or header_of(block) in decided:
             reads, warnings = read_rows(block, year or plan.meta.period_start, category,
                                         len(plan.activities), decided)
             table_rows[id(block)] = reads

@@ -9,13 +9,17 @@
    order (aktivitet, aktivitetsmal, genomforande, tid, ansvar,
    samverkansparter, effektmal), when its cells look like that field's:
    "Så här gör vi" between the goal and the timing, with sentences, is
-   genomforande.
+   genomforande. With no header word known at all, the look alone decides,
+   in the usual order: short titles that differ row by row are the activity,
+   sentences its goal and then its method, one name that repeats who is
+   responsible, lists of names who takes part.
 
 Every guess (2, 3 and containment in 1) is a warning that names the header
 and the field chosen; the header's text is kept as the cell's key otherwise.
 """
 from __future__ import annotations
 
+from collections import Counter
 from statistics import median
 from typing import Callable
 
@@ -26,6 +30,7 @@ from .text import collapse, fold
 
 OBJECTIVE_WORDS = {"flertalet", "flerpart", "alla", "samtliga"}
 CONTENT_SHARE = 0.6  # share of a column's filled cells that must read as timings / objectives
+RECUR_SHARE = 0.15  # no title comes back in more than this share of a column's cells
 
 
 def looks_like_objectives(text: str) -> bool:
@@ -52,8 +57,15 @@ def names(text: str) -> bool:
 
 # what a column's cells look like, per field: titles and names are short, goals and methods are
 # sentences; who is responsible is one name, who takes part may be a list
+def distinct(cells: list[str]) -> bool:
+    """Titles: no text comes back often (an activity may recur in each year's table; who is
+    responsible comes back row after row)."""
+    most = Counter(fold(c) for c in cells).most_common(1)[0][1]
+    return most <= max(1, RECUR_SHARE * len(cells))
+
+
 LOOKS_LIKE: dict[str, Callable[[list[str]], bool]] = {
-    "aktivitet": words(most=12),
+    "aktivitet": lambda cells: words(most=12)(cells) and distinct(cells),
     "aktivitetsmal": words(least=4),
     "genomforande": words(least=4),
     "tid": share(reads_as_timing),
@@ -79,8 +91,9 @@ def columns_to_fields(header: list[str], rows: list[list[str]]) -> tuple[list[st
                 fields[i] = field
                 warnings.append(f"column '{header[i]}' read as {field}: its cells read as {field}")
                 break
+    anchors = list(fields)  # what the header and the cells' content said: the places to go by
     for i in unknown(fields, cells):
-        field = field_by_place(fields, i, cells[i])
+        field = field_by_place(fields, anchors, i, cells[i])
         if field:
             fields[i] = field
             warnings.append(f"column '{header[i] or f'column_{i + 1}'}' read as {field}: "
@@ -107,14 +120,16 @@ def unknown(fields: list[str], cells: list[list[str]]) -> list[int]:
     return [i for i, f in enumerate(fields) if f.startswith("extra:") and len(cells[i]) >= 2]
 
 
-def field_by_place(fields: list[str], i: int, cells: list[str]) -> str | None:
+def field_by_place(fields: list[str], anchors: list[str], i: int, cells: list[str]) -> str | None:
     """The missing field whose look the cells have and whose usual place is nearest to column i:
-    between its known neighbours in the usual order if one fits there (the first such), else the
-    one closest to them, at most MAX_SHIFT places away ("Projektägare" before the timing, with
-    names, is ansvar); None when no missing field fits, or the column stands before the title."""
+    between its neighbours known from the header or content (`anchors`) in the usual order if
+    one fits there (the first such), else the one closest to them, at most MAX_SHIFT places away
+    ("Projektägare" before the timing, with names, is ansvar); None when no missing field fits,
+    or the column stands before the title. A header naming nothing leaves the look alone to
+    decide, in the usual order (titles that differ row by row are the activity's)."""
     order = {f: k for k, f in enumerate(ACTIVITY_FIELDS)}
-    left = max((order[f] for f in fields[:i] if f in order), default=-1)
-    right = min((order[f] for f in fields[i + 1:] if f in order), default=len(ACTIVITY_FIELDS))
+    left = max((order[f] for f in anchors[:i] if f in order), default=-1)
+    right = min((order[f] for f in anchors[i + 1:] if f in order), default=len(ACTIVITY_FIELDS))
     def distance(f: str) -> int:
         return max(left + 1 - order[f], order[f] - (right - 1), 0)
 
