@@ -57,6 +57,11 @@ def names(text: str) -> bool:
 
 # what a column's cells look like, per field: titles and names are short, goals and methods are
 # sentences; who is responsible is one name, who takes part may be a list
+def worded(text: str) -> bool:
+    """Text with a word in it, not a number or a code ("1.2", "A3")."""
+    return any(sum(ch.isalpha() for ch in w) >= 3 for w in text.split())
+
+
 def distinct(cells: list[str]) -> bool:
     """Titles: no text comes back often (an activity may recur in each year's table; who is
     responsible comes back row after row)."""
@@ -65,7 +70,7 @@ def distinct(cells: list[str]) -> bool:
 
 
 LOOKS_LIKE: dict[str, Callable[[list[str]], bool]] = {
-    "aktivitet": lambda cells: words(most=12)(cells) and distinct(cells),
+    "aktivitet": lambda cells: words(most=12)(cells) and distinct(cells) and share(worded)(cells),
     "aktivitetsmal": words(least=4),
     "genomforande": words(least=4),
     "tid": share(reads_as_timing),
