@@ -8,14 +8,17 @@ never seen, so nobody tunes the parser by looking at them. When someone does
 develop against them, the set moves to `fixtures/layouts/` (as the earlier
 held-out set did, see `test_layout_fixtures.py`) and a new set is built.
 
-This test does not ask for perfection. It holds the set to its first
-measurement, recorded in `fixtures/holdout/floors.json`: every summary
-figure over the set (`act_recall`, `cell_acc`, `budget_recall`, …) and each
-file's `act_recall`, cell accuracy and `row_perfect`, rounded down to two
-decimals, so that a regression in any one plan fails. The floors may only be
-raised (to a later measurement, rounded down), never lowered. A null floor
-is a figure there was nothing to measure for (no activity of the file read)
-and holds nothing until it is raised.
+This test does not ask for perfection. It holds the set to its latest
+measurement, recorded in `fixtures/holdout/floors.json`: the figures over the
+set that can only rise as more is read right (`act_recall`, `row_perfect`,
+`budget_recall`, `budget_total_flag`, `proposal_recall`, `national_recall`,
+`meta_acc`) and each file's `act_recall` and `row_perfect`, rounded down to
+two decimals, so that a regression in any one plan fails. Precision and cell
+accuracy over the rows found are not floors: reading more plans right can
+lower them (a row found with one wrong cell) — they are reported by
+`python -m tests.scoring tests/fixtures/holdout` and in the set's README.
+The floors may only be raised, never lowered; `first_measurement` keeps the
+figures of the day the set was built.
 """
 from __future__ import annotations
 
@@ -33,7 +36,9 @@ HOLDOUT = Path(__file__).resolve().parent / "fixtures" / "holdout"
 CASES = {path.name: (path, fmt, exp) for path, fmt, exp in fixture_files(HOLDOUT)}
 DOCS = sorted(CASES)
 FLOORS = json.loads((HOLDOUT / "floors.json").read_text(encoding="utf-8"))
-PER_FILE = ("act_recall", "cell_acc", "row_perfect")
+PER_FILE = ("act_recall", "row_perfect")
+SUMMARY = ("act_recall", "row_perfect", "budget_recall", "budget_total_flag", "proposal_recall",
+           "national_recall", "meta_acc")
 
 
 @lru_cache(maxsize=None)
@@ -58,7 +63,7 @@ def test_every_held_out_plan_has_a_pdf_and_a_complete_expected_file():
 
 def test_every_held_out_document_has_floors_rounded_down_to_two_decimals():
     assert set(FLOORS["per_file"]) == set(DOCS)
-    assert set(FLOORS["summary"]) == set(summary([])) - {"docs", "docs_missing"}
+    assert set(FLOORS["summary"]) == set(SUMMARY)
     floors = list(FLOORS["summary"].values()) + [f for fs in FLOORS["per_file"].values() for f in fs.values()]
     assert all(set(fs) == set(PER_FILE) for fs in FLOORS["per_file"].values())
     assert all(f is None or (0 <= f <= 1 and round(f, 2) == f) for f in floors)
