@@ -20,7 +20,7 @@ from .model import Block, Document, Paragraph, Table
 from .narrative import blocks_to_project_activities
 from .records import Activity, ParsedPlan
 from .sections import heading_kind
-from .text import find_year
+from .text import find_year, without_numbering
 
 MAX_CAPTION_WORDS = 6  # a bold line this short right above a table names its category
 
@@ -164,7 +164,7 @@ def heading_category(section: Section) -> str | None:
     """A sub-heading without a year under an activities heading names a category."""
     h = section.heading
     if section.kind == "activities" and h is not None and not section.names_kind and not find_year(h.text):
-        return h.text
+        return without_numbering(h.text)
     return None
 
 
@@ -179,5 +179,5 @@ def caption_category(p: Paragraph, section: Section) -> str | None:
     """A short emphasised line among the activity tables names the category of the next table."""
     if (section.kind == "activities" and (p.bold or p.italic) and not p.is_list and p.text
             and len(p.text.split()) <= MAX_CAPTION_WORDS and not find_year(p.text)):
-        return p.text
+        return without_numbering(p.text)
     return None

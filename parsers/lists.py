@@ -10,7 +10,7 @@ import re
 
 from .model import Block, Paragraph, Table
 from .records import NationalActivity, Proposal
-from .text import collapse, fold
+from .text import collapse, fold, without_numbering
 from .vocabulary import words_for
 
 AGENCY = re.compile(r"^(?P<text>.*?)\s*\((?P<agency>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,7})\)\s*\.?$")
@@ -34,7 +34,7 @@ def categorised_items(blocks: list[Block]) -> list[tuple[str | None, str]]:
     items, category, seen_category = [], None, False
     for p in paras:
         if is_category_line(p):
-            category, seen_category = collapse(p.text), True
+            category, seen_category = without_numbering(collapse(p.text)), True
         elif p.is_list or seen_category or not (has_structure or is_prose(p)):
             items.append((category, collapse(p.text)))
     return items

@@ -8,6 +8,7 @@ MINUS = re.compile("[\u2212\u2013\u2012\u2010\u2011]")
 SPACE = re.compile("[\\s\u00a0\u2009\u202f\u2007\u200a]+")
 NUMBER = re.compile(r"^(\()?([-+])?(\d+(?:\.\d{3})*)(?:,(\d+))?\)?(?:t?kr|sek|mkr)?\.?$", re.I)
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|[IVX]{1,4}\.)\s+(?=[^\W\d_])")
 PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-\u2010-\u2015\u2212/]\s*((?:19|20)?\d\d)(?!\d)")
 
 
@@ -58,3 +59,8 @@ def find_period(text: str | None) -> tuple[int, int] | None:
         if start < end <= start + 10:
             return start, end
     return None
+
+
+def without_numbering(text: str) -> str:
+    """A heading's text without its section number ("2.1 Tillsyn", "3. Utbildning", "B. Nätverk")."""
+    return SECTION_NUMBER.sub("", text, count=1)

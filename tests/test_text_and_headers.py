@@ -149,3 +149,22 @@ def table_of(*rows: list[str]):
 def test_year_columns_make_a_budget_only_with_a_budgets_words(rows, context, budget):
     from parsers.budget import is_budget_table
     assert is_budget_table(table_of(*rows), context) is budget
+
+
+@pytest.mark.parametrize("text,bare", [("2.1 Tillsyn", "Tillsyn"), ("3. Utbildning", "Utbildning"),
+                                       ("B. Nätverk", "Nätverk"), ("Tillsyn", "Tillsyn"),
+                                       ("2025 Aktiviteter", "2025 Aktiviteter"), ("3,5 procent", "3,5 procent")])
+def test_a_headings_section_number_is_not_part_of_its_category(text, bare):
+    from parsers.text import without_numbering
+    assert without_numbering(text) == bare
+
+
+def test_a_numbered_sub_heading_names_its_category_without_the_number(tmp_path):
+    from .docx_builder import build_plan
+    from parsers import parse_plan
+    header = ["Aktivitet", "Syfte", "Tidplan", "Ansvarig"]
+    parts = [("title", "Verksamhetsplan för Miljösamverkan Provlän 2025"), ("h1", "2 Aktiviteter 2025"),
+             ("h2", "2.1 Tillsyn"), ("table", [header, ["Radon i skolor", "Mäta radon", "Våren 2025", "Samordnaren"]])]
+    with open(build_plan(parts, tmp_path / "p.docx"), "rb") as f:
+        plan = parse_plan(f, "docx", name="p.docx")
+    assert [(a.category, a.plan_year) for a in plan.activities] == [("Tillsyn", 2025)]
