@@ -12,6 +12,7 @@ from .model import Cell, Row, Table
 from .records import ACTIVITY_FIELDS, Activity
 from .table_fields import columns_to_fields
 from .text import collapse, fold
+from .text import header_fold as header_fold_of
 from .vocabulary import words_for
 
 
@@ -119,7 +120,7 @@ def row_kind(row: Row, texts: list[str], header_fold: list[str], title_col: int)
     """Whether a body row is empty, the header again, a category row, a placeholder or an activity."""
     if not any(texts):
         return "empty"
-    if [fold(t) for t in texts] == header_fold:
+    if header_fold_of(texts) == header_fold:
         return "header"
     announced = category_of(row, texts, title_col)
     if announced is None:
@@ -136,7 +137,7 @@ def read_rows(table: Table, plan_year: int | None, category: str | None, first_s
     n_cols = table.n_cols
     texts_by_row = body_texts(table)
     fields, warnings = (decided or {}).get(tuple(header)) or columns_to_fields(header, texts_by_row)
-    header_fold = [fold(h) for h in header]
+    header_fold = header_fold_of(header)
     title_col = fields.index("aktivitet") if "aktivitet" in fields else 0
     reads = [RowRead("header") for _ in table.rows[:n_head]]
     seq = first_seq

@@ -9,6 +9,7 @@ SPACE = re.compile("[\\s\u00a0\u2009\u202f\u2007\u200a]+")
 NUMBER = re.compile(r"^(\()?([-+])?(\d+(?:\.\d{3})*)(?:,(\d+))?\)?(?:t?kr|sek|mkr)?\.?$", re.I)
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 SECTION_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|[IVX]{1,4}\.)\s+(?=[^\W\d_])")
+CONTINUED = re.compile(r"\(\s*(?:forts|cont)[^)]*\)|\b(?:forts(?:ättning|\.)?|continued)(?=\W|$)", re.I)
 PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-\u2010-\u2015\u2212/]\s*((?:19|20)?\d\d)(?!\d)")
 
 
@@ -64,3 +65,14 @@ def find_period(text: str | None) -> tuple[int, int] | None:
 def without_numbering(text: str) -> str:
     """A heading's text without its section number ("2.1 Tillsyn", "3. Utbildning", "B. Nätverk")."""
     return SECTION_NUMBER.sub("", text, count=1)
+
+
+def header_fold(texts: list[str] | tuple[str, ...]) -> list[str]:
+    """A header's texts for comparing: folded, without the mark of a header repeated on the next
+    page ("Aktivitet (forts.)", "Aktivitet, forts.")."""
+    return [fold(CONTINUED.sub("", t)).strip(" ,;:-–") for t in texts]
+
+
+def same_header(a: list[str] | tuple[str, ...], b: list[str] | tuple[str, ...]) -> bool:
+    """The same header, the one repeated on a later page perhaps marked so ("Aktivitet (forts.)")."""
+    return header_fold(a) == header_fold(b)

@@ -192,3 +192,10 @@ def test_an_unnamed_column_of_timings_is_the_timing(tmp_path):
     rows = [["Aktivitet", "Beskrivning", "Kolumn 3"], ["Radon", "Mät", "Q2 2024"], ["Buller", "Mät", "Löpande"]]
     plan = parse_file(build_plan(plan_parts(rows), tmp_path / "p.docx"))
     assert [a.tid for a in plan.activities] == ["Q2 2024", "Löpande"]
+
+
+def test_the_header_repeated_with_forts_is_no_activity(tmp_path):
+    again = [HEADER[0] + " (forts.)"] + HEADER[1:]
+    rows = [HEADER, activity("Radon"), again, activity("Buller")]
+    plan = parse_file(build_plan(plan_parts(rows), tmp_path / "p.docx"))
+    assert [a.aktivitet for a in plan.activities] == ["Radon", "Buller"]

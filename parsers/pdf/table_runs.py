@@ -22,6 +22,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from ..model import Cell, Row, Table
+from ..text import same_header
 from .word_breaks import TextContext, join_lines
 from .frame_tables import PageTable, TCell, TRow
 
@@ -33,7 +34,7 @@ def same_columns(a: PageTable, b: PageTable) -> bool:
     """Same outer edges, and one table's column boundaries are a subset of the other's; for
     tables found from their header, the same header (or none repeated) over as many columns."""
     if a.from_text and b.from_text:
-        return len(a.col_xs) == len(b.col_xs) and (b.header is None or b.header == a.header)
+        return len(a.col_xs) == len(b.col_xs) and (b.header is None or same_header(b.header, a.header or []))
     if abs(a.x0 - b.x0) > COL_TOL or abs(a.x1 - b.x1) > COL_TOL:
         return False
     ia, ib = a.col_xs[1:-1], b.col_xs[1:-1]
@@ -86,7 +87,7 @@ def drop_repeated_header(first: PageTable, nxt: PageTable) -> None:
         while k < len(nxt.rows) and nxt.rows[k].is_header:
             k += 1
     while (k < min(len(first.rows) - 1, MAX_HEADER_ROWS) and k < len(nxt.rows)
-           and any(row_texts(first.rows[k])) and row_texts(first.rows[k]) == row_texts(nxt.rows[k])
+           and any(row_texts(first.rows[k])) and same_header(row_texts(first.rows[k]), row_texts(nxt.rows[k]))
            and row_texts(first.rows[k]) != row_texts(first.rows[k + 1])):
         k += 1
     for row in first.rows[:k]:

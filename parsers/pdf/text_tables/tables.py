@@ -26,7 +26,7 @@ from .header import Header, find_headers
 from ..page_model import Rule, Shade
 from .rows import row_bounds
 from ..lines import Line, chars_to_lines
-from ...text import parse_amount
+from ...text import parse_amount, same_header
 
 LARGE_GAP_EM = 3.5  # a vertical gap this large (in font sizes) ends a table
 LEFT_TOL = 3.0  # a line starting this far left of the table's first column is not in it
@@ -166,9 +166,9 @@ def text_tables(lines: list[Line], rules: list[Rule], shades: list[Shade], page:
         for header in headers:
             if any(id(l) in taken for l in header.lines):
                 continue  # repeated inside a table found above
-            same = {id(l) for h in headers if h.texts() == header.texts() for l in h.lines}
+            same = {id(l) for h in headers if same_header(h.texts(), header.texts()) for l in h.lines}
             below = [l for l in lines if l.middle > header.bottom and id(l) not in taken]
-            other = next((h.top for h in headers if h.top > header.bottom and h.texts() != header.texts()), None)
+            other = next((h.top for h in headers if h.top > header.bottom and not same_header(h.texts(), header.texts())), None)
             below = [l for l in below if other is None or l.middle < other]
             below = [l for l in below if id(l) in same or not in_any(l, headers)]
             left, start = table_left(header, below), header_band_bottom(header, shades)
@@ -205,7 +205,7 @@ def continue_text_table(table: PageTable, items: list, rules: list[Rule], shades
         elif isinstance(item, PageTable) and not item.ruled and not item.from_text:
             lead.extend(chars_to_lines([c for l in item.lines() for c in l.chars], page))
         else:
-            repeated = isinstance(item, PageTable) and item.header is not None and item.header == header
+            repeated = isinstance(item, PageTable) and item.header is not None and same_header(item.header, header or [])
             break
     lead.sort(key=lambda l: l.top)
     if not lead:
