@@ -100,10 +100,10 @@ def fields_by_header(tables: list[Table]) -> dict[tuple[str, ...], tuple[list[st
     """The fields (and warnings) of each activity-table header, decided once from the rows of every
     table under it: a plan that repeats its header over each category's table has its columns
     guessed from all of them, so one short table is read like the others."""
-    rows: dict[tuple[str, ...], list[list[str]]] = {}
+    parts: dict[tuple[str, ...], list[list[list[str]]]] = {}
     for table in tables:
-        rows.setdefault(header_of(table), []).extend(body_texts(table))
-    return {header: columns_to_fields(list(header), texts) for header, texts in rows.items()}
+        parts.setdefault(header_of(table), []).append(body_texts(table))
+    return {header: columns_to_fields(list(header), [r for t in ts for r in t], ts) for header, ts in parts.items()}
 
 
 @dataclass

@@ -30,7 +30,7 @@ from .text import collapse, fold
 
 OBJECTIVE_WORDS = {"flertalet", "flerpart", "alla", "samtliga"}
 CONTENT_SHARE = 0.6  # share of a column's filled cells that must read as timings / objectives
-RECUR_SHARE = 0.15  # no title comes back in more than this share of a column's cells
+RECUR_SHARE = 0.15  # inside one table, no title comes back in more than this share of its cells
 
 
 def looks_like_objectives(text: str) -> bool:
@@ -62,15 +62,17 @@ def worded(text: str) -> bool:
     return any(sum(ch.isalpha() for ch in w) >= 3 for w in text.split())
 
 
-def distinct(cells: list[str]) -> bool:
-    """Titles: no text comes back often (an activity may recur in each year's table; who is
-    responsible comes back row after row)."""
-    most = Counter(fold(c) for c in cells).most_common(1)[0][1]
-    return most <= max(1, RECUR_SHARE * len(cells))
+def recurs(tables: list[list[str]]) -> bool:
+    """Whether some text comes back often inside one table: who is responsible does, an
+    activity's title does not (though it may recur in each year's table)."""
+    for cells in tables:
+        if cells and Counter(fold(c) for c in cells).most_common(1)[0][1] > max(1, RECUR_SHARE * len(cells)):
+            return True
+    return False
 
 
 LOOKS_LIKE: dict[str, Callable[[list[str]], bool]] = {
-    "aktivitet": lambda cells: words(most=12)(cells) and distinct(cells) and share(worded)(cells),
+    "aktivitet": lambda cells: words(most=12)(cells) and share(worded)(cells),
     "aktivitetsmal": words(least=4),
     "genomforande": words(least=4),
     "tid": share(reads_as_timing),
@@ -86,8 +88,11 @@ def extra(header: str, i: int) -> str:
     return f"extra:{collapse(header) or f'column_{i + 1}'}"
 
 
-def columns_to_fields(header: list[str], rows: list[list[str]]) -> tuple[list[str], list[str]]:
-    """For each column its canonical field, or `extra:<header>`; and a warning per guess."""
+def columns_to_fields(header: list[str], rows: list[list[str]],
+                      tables: list[list[list[str]]] | None = None) -> tuple[list[str], list[str]]:
+    """For each column its canonical field, or `extra:<header>`; and a warning per guess.
+    `rows` are the rows of every table under this header, `tables` the same rows table by table."""
+    tables = tables or [rows]
     fields, warnings = fields_by_header(header)
     cells = [[r[i] for r in rows if i < len(r) and r[i]] for i in range(len(header))]
     for i in unknown(fields, cells):
@@ -98,7 +103,8 @@ def columns_to_fields(header: list[str], rows: list[list[str]]) -> tuple[list[st
                 break
     anchors = list(fields)  # what the header and the cells' content said: the places to go by
     for i in unknown(fields, cells):
-        field = field_by_place(fields, anchors, i, cells[i])
+        recurring = recurs([[r[i] for r in t if i < len(r) and r[i]] for t in tables])
+        field = field_by_place(fields, anchors, i, cells[i], recurring)
         if field:
             fields[i] = field
             warnings.append(f"column '{header[i] or f'column_{i + 1}'}' read as {field}: "
@@ -125,7 +131,8 @@ def unknown(fields: list[str], cells: list[list[str]]) -> list[int]:
     return [i for i, f in enumerate(fields) if f.startswith("extra:") and len(cells[i]) >= 2]
 
 
-def field_by_place(fields: list[str], anchors: list[str], i: int, cells: list[str]) -> str | None:
+def field_by_place(fields: list[str], anchors: list[str], i: int, cells: list[str],
+                   recurring: bool = False) -> str | None:
     """The missing field whose look the cells have and whose usual place is nearest to column i:
     between its neighbours known from the header or content (`anchors`) in the usual order if
     one fits there (the first such), else the one closest to them, at most MAX_SHIFT places away
@@ -138,7 +145,8 @@ def field_by_place(fields: list[str], anchors: list[str], i: int, cells: list[st
     def distance(f: str) -> int:
         return max(left + 1 - order[f], order[f] - (right - 1), 0)
 
-    fitting = [f for f in ACTIVITY_FIELDS if f not in fields and LOOKS_LIKE[f](cells) and distance(f) <= MAX_SHIFT]
+    fitting = [f for f in ACTIVITY_FIELDS if f not in fields and LOOKS_LIKE[f](cells) and distance(f) <= MAX_SHIFT
+               and not (f == "aktivitet" and recurring)]
     if not fitting or "aktivitet" in fields[i + 1:]:
         return None  # a column before the activity's title is a number or a code
     return min(fitting, key=lambda f: (distance(f), order[f]))

@@ -72,11 +72,10 @@ def test_a_table_of_names_and_addresses_gives_no_activities(tmp_path):
     assert activities_in(tmp_path, "Verksamhet 2025", header, rows) == []
 
 
-def ruled_pdf(header: list[str], rows: list[list[str]], dash: tuple | None = None) -> bytes:
-    """A reportlab plan: title, heading, and the table ruled as a grid (dashed when `dash`)."""
+def ruled_pdf(header: list[str], rows: list[list[str]], rules: list[tuple]) -> bytes:
+    """A reportlab plan: title, heading, and the table with a bold header, ruled by `rules`."""
     import io
 
-    from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
@@ -84,19 +83,30 @@ def ruled_pdf(header: list[str], rows: list[list[str]], dash: tuple | None = Non
     styles = getSampleStyleSheet()
     cell = styles["BodyText"]
     buf = io.BytesIO()
-    grid = Table([[Paragraph(t, cell) for t in row] for row in [header] + rows], repeatRows=1)
-    style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
-    if dash:
-        style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black, None, dash), style[1]]
-    grid.setStyle(TableStyle(style))
+    grid = Table([[Paragraph(f"<b>{t}</b>", cell) for t in header]] + [[Paragraph(t, cell) for t in row] for row in rows],
+                 repeatRows=1)
+    grid.setStyle(TableStyle(rules + [("VALIGN", (0, 0), (-1, -1), "TOP")]))
     SimpleDocTemplate(buf, pagesize=landscape(A4)).build([
         Paragraph("Verksamhetsplan för Miljösamverkan Provlän 2025", styles["Title"]),
         Paragraph("Aktiviteter 2025", styles["Heading1"]), grid])
     return buf.getvalue()
 
 
-@pytest.mark.parametrize("dash", [None, (2, 2)], ids=["solid", "dashed"])
-def test_a_ruled_pdf_table_with_unknown_header_words_gives_activities(dash):
+# twelve activities, so that the table runs over two pages
+MANY = [[r[0] + f", etapp {k}"] + r[1:] for k in (1, 2, 3) for r in ROWS]
+BLACK = (0.5, "black")
+RULES = {
+    "grid": [("GRID", (0, 0), (-1, -1)) + BLACK],
+    "dashed grid": [("GRID", (0, 0), (-1, -1)) + BLACK + (None, (2, 2))],
+    "dotted grid": [("GRID", (0, 0), (-1, -1)) + BLACK + (None, (1, 2))],
+    "hairline grid": [("GRID", (0, 0), (-1, -1), 0.1, "grey")],
+    "column rules only": [("LINEAFTER", (0, 0), (-2, -1)) + BLACK],
+    "a box and column rules": [("BOX", (0, 0), (-1, -1)) + BLACK, ("LINEAFTER", (0, 0), (-2, -1)) + BLACK],
+}
+
+
+@pytest.mark.parametrize("rules", RULES, ids=list(RULES))
+def test_a_pdf_table_with_unknown_header_words_gives_activities_however_it_is_ruled(rules):
     import io
-    plan = parse_plan(io.BytesIO(ruled_pdf(HEADER, ROWS, dash)), "pdf", name="plan.pdf")
-    assert [[getattr(a, f) for f in FIELDS] for a in plan.activities] == ROWS
+    plan = parse_plan(io.BytesIO(ruled_pdf(HEADER, MANY, RULES[rules])), "pdf", name="plan.pdf")
+    assert [[getattr(a, f) for f in FIELDS] for a in plan.activities] == MANY

@@ -53,11 +53,16 @@ def page_to_items(page: PageData) -> PageLayout:
 
 def ruled_in_part(table: PageTable, lines: list[Line]) -> bool:
     """A ruled table whose rules draw fewer columns than its header line names (a Word style
-    that rules some rows only): the header's row holds fewer cells than the header has."""
+    that rules some rows only: the header's row holds fewer cells than the header has), or no
+    rule under its header (a box and column rules only: the header's row holds the body too,
+    lines further below its header than a header's own wrapped lines go)."""
     lines = sorted(lines, key=lambda l: l.top)
     for header in find_headers(lines, body_size(lines)):
         row = next((r for r in table.rows if r.top <= header.lines[0].middle <= r.bottom), None)
-        if row is not None and len(row.cells) < len(header.cells):
+        if row is None:
+            continue
+        below = [l for l in lines if header.bottom + 2 * header.size < l.top and l.middle <= row.bottom]
+        if len(row.cells) < len(header.cells) or below:
             return True
     return False
 

@@ -29,6 +29,7 @@ MAX_CELL_WORDS = 5  # a header cell is a few words, never a sentence
 MIN_FIELDS = 3  # distinct canonical fields an activity header names
 MAX_BAND_LINES = 3
 MIN_ALIGNED = 3  # other lines starting at a word's x that make it a cell's start
+MIN_LAYOUT_CELLS = 4  # cells of a header found from its look alone, each over a column
 BAND_STEP = 1.4  # consecutive header lines are at most this many font sizes apart (a wrapped cell)
 SENTENCE = re.compile(r"[.!?]\s+\w|[.!]$")  # a header may ask a question: "När?", "Hur ska det göras?"
 
@@ -94,8 +95,8 @@ def split_at_edges(line: Line, edges: Counter) -> None:
         line.meta["cells"] = [p for piece in cell_pieces(line) for p in split_line(piece, cuts)]
 
 
-def aligned(x: float, edges: Counter) -> bool:
-    return sum(edges.get(round(x) + d, 0) for d in (-1, 0, 1)) > MIN_ALIGNED
+def aligned(x: float, edges: Counter, more_than: int = MIN_ALIGNED) -> bool:
+    return sum(edges.get(round(x) + d, 0) for d in (-1, 0, 1)) > more_than
 
 
 def is_label(text: str) -> bool:
@@ -133,6 +134,19 @@ def band_kind(cells: list[HeaderCell]) -> str | None:
     if len(cells) >= 2 and all(fold(c.text) in list_header_words() for c in cells):
         return "list"
     return None
+
+
+def layout_kind(band: list[Line], cells: list[HeaderCell], edges: Counter) -> str | None:
+    """'table' for a header found from its look alone, whatever its words: a bold band of at
+    least MIN_LAYOUT_CELLS short labels, at least MIN_LAYOUT_CELLS of them standing where other
+    lines start (the columns under it). What the table is, the interpretation decides from its
+    cells."""
+    if len(cells) < MIN_LAYOUT_CELLS or not all(l.bold for l in band) or not all(is_label(c.text) for c in cells):
+        return None
+    if any(parse_amount(c.text) is not None for c in cells):
+        return None
+    over_columns = sum(aligned(c.x0, edges, more_than=MIN_ALIGNED + len(band)) for c in cells)
+    return "table" if over_columns >= MIN_LAYOUT_CELLS else None
 
 
 def list_header_words() -> set[str]:
@@ -204,7 +218,7 @@ def find_headers(lines: list[Line], body_size: float, dividers: list[float] = ()
         if any(id(l) in used for l in band):
             continue
         cells = band_to_cells(band)
-        kind = band_kind(cells)
+        kind = band_kind(cells) or layout_kind(band, cells, edges)
         if kind == "budget" and len(band) > 1 and not any(c.is_value for c in band_to_cells([line])):
             continue  # let the band be found from its value line
         if kind is not None:

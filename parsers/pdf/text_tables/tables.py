@@ -159,7 +159,7 @@ def text_tables(lines: list[Line], rules: list[Rule], shades: list[Shade], page:
     tables: list[PageTable] = []
     lines = sorted(lines, key=lambda l: l.top)
     found = find_headers(lines, body_size, [r.y0 for r in rules if r.horizontal] + [y for s in shades for y in (s.top, s.bottom)])
-    for kind in ("activities", "budget", "list"):
+    for kind in ("activities", "budget", "list", "table"):
         present = {id(l) for l in lines}
         headers = [h for h in found if h.kind == kind and all(id(l) in present for l in h.lines)]
         taken: set[int] = set()
