@@ -5,7 +5,10 @@ cells (runs of text separated by a column gap) either name at least three
 canonical activity fields (`headers.field_for_header`: "Aktivitet", "Syfte",
 "När", "Ansvarig" …), name the value columns of a budget ("Utfall 2022",
 "Budget 2023 (tkr)"), or are the header words of a list kept as a table
-("Område | Förslag"). A cell wrapped over two lines ("Samverkanspar" /
+("Område | Förslag"), or, whatever their words, stand as a bold band of at
+least four short labels over columns where other lines start (`layout_kind`:
+the interpretation decides from the cells what such a table is). A cell
+wrapped over two lines ("Samverkanspar" /
 "t(er)") is put together from the pieces that overlap it horizontally.
 Header cells are short: a sentence that happens to hold a field's word
 ("… med en tidplan") names nothing.
