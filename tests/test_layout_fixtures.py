@@ -7,6 +7,12 @@ held out when built; vplan has since been developed against them, so they no
 longer measure generalisation (the new held-out set is `fixtures/holdout/`,
 tested by `test_holdout_fixtures.py`). Like the producer fixtures, they are
 scored with the producer fixtures' thresholds.
+
+Plans added later to develop vplan against (numbered headings, category
+columns, two-column text, A5 / B5 / US Legal pages …; see the README) that vplan
+does not read yet are listed in `KNOWN_FAILURES` with their symptoms: those
+checks are expected to fail, strictly, so that a fix shows as an unexpected
+pass and its entry must then go.
 """
 from __future__ import annotations
 
@@ -54,8 +60,22 @@ CHECKS = {
 }
 
 
-@pytest.mark.parametrize("check", CHECKS)
-@pytest.mark.parametrize("doc", DOCS)
+# checks that a plan of the set fails today: file -> {check: symptom}; remove an entry when its check passes
+KNOWN_FAILURES: dict[str, dict[str, str]] = {}
+
+
+def check_cases() -> list:
+    """(doc, check) pairs, a check listed in KNOWN_FAILURES marked as a strict expected failure."""
+    cases = []
+    for doc in DOCS:
+        for check in CHECKS:
+            reason = KNOWN_FAILURES.get(doc, {}).get(check)
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            cases.append(pytest.param(doc, check, marks=marks, id=f"{doc}-{check}"))
+    return cases
+
+
+@pytest.mark.parametrize(("doc", "check"), check_cases())
 def test_a_layout_plan_is_read_as_a_careful_reader_reads_it(doc, check):
     m = counts(doc)
     if m.get("missing"):
@@ -63,10 +83,17 @@ def test_a_layout_plan_is_read_as_a_careful_reader_reads_it(doc, check):
     assert CHECKS[check](m), line(doc, m)
 
 
+def test_known_failures_name_files_and_checks_of_the_set():
+    assert set(KNOWN_FAILURES) <= set(DOCS)
+    assert all(set(checks) <= set(CHECKS) for checks in KNOWN_FAILURES.values())
+
+
 def test_layout_plans_together_score_like_the_producer_fixtures():
-    """Every check on the counts of all files of the set together (the corpus summary's thresholds)."""
-    every = [counts(doc) for doc in DOCS]
+    """Every check on the counts of the set's files together (the corpus summary's thresholds), over the
+    files without known failures: those are held to their own checks above."""
+    docs = [doc for doc in DOCS if doc not in KNOWN_FAILURES]
+    every = [counts(doc) for doc in docs]
     total = {k: sum(m.get(k, 0) for m in every) for k in every[0] if not isinstance(every[0][k], (str, bool))}
-    report = json.dumps(summary(every)) + "\n" + "\n".join(line(doc, counts(doc)) for doc in DOCS)
+    report = json.dumps(summary(every)) + "\n" + "\n".join(line(doc, counts(doc)) for doc in docs)
     assert not any(m.get("missing") for m in every), report
     assert [check for check, ok in CHECKS.items() if not ok(total)] == [], report
