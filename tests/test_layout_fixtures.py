@@ -61,7 +61,33 @@ CHECKS = {
 
 
 # checks that a plan of the set fails today: file -> {check: symptom}; remove an entry when its check passes
-KNOWN_FAILURES: dict[str, dict[str, str]] = {}
+KNOWN_FAILURES: dict[str, dict[str, str]] = {
+    "lo_a5_vrules_justified.pdf": {
+        "every activity found and nothing else":
+            "a row broken across a page gives its continuation to extra rows with no title: got 34 of 29",
+        "cells hold the whole text of their column":
+            "cells broken across a page lose their continuation ('… beslut mellan' without 'kommunerna.')",
+        "budget lines with year, kind, amount and total flag":
+            "the budget rows after the page break (Kostnader) are lost: 18/36 lines",
+        "proposals with their category": "the running header 'Verksamhetsplan 2026–2028' is read as a proposal",
+    },
+    "lo_b5_cover_twocol_dotted.pdf": {
+        "proposals with their category":
+            "bullets in two section columns are read across the columns ('Handläggarstöd Kompetensutveckling')",
+    },
+    "lo_legal_grid_category_column.docx": {
+        "cells hold the whole text of their column":
+            "the category column merged down its rows (OMRÅDE) is not read as the category: category empty",
+        "national activities with their agency":
+            "the national table Område / Aktivitet / Myndighet: header row read as an activity, agency as the text",
+    },
+    "lo_legal_grid_category_column.pdf": {
+        "cells hold the whole text of their column":
+            "the category column merged down its rows (OMRÅDE) is not read as the category: category empty",
+        "national activities with their agency":
+            "the national table Område / Aktivitet / Myndighet: header row read as an activity, agency as the text",
+    },
+}
 
 
 def check_cases() -> list:
