@@ -62,6 +62,27 @@ CHECKS = {
 
 # checks that a plan of the set fails today: file -> {check: symptom}; remove an entry when its check passes
 KNOWN_FAILURES: dict[str, dict[str, str]] = {
+    "chromium_a5_smallcaps_dotted.pdf": {
+        "cells hold the whole text of their column":
+            "numbered category headings keep their number ('3.3 Utbildningsinsatser')",
+        "budget lines with year, kind, amount and total flag":
+            "one of the three budget columns (Prognos 2026) is not read: 26/39 lines",
+    },
+    "chromium_b5_breakall_ansvar_first.pdf": {
+        "every activity found and nothing else":
+            "words broken anywhere stay broken in titles ('Mellanlagring a v avfall'): 16/34 found",
+        "cells hold the whole text of their column": "words broken anywhere stay broken in cells ('verksa mheterna')",
+    },
+    "chromium_rowspan_yearpages_caps.pdf": {
+        "cells hold the whole text of their column":
+            "the category in a first column spanning its rows (rowspan) is not read: category empty",
+    },
+    "chromium_separate_cells_twocol.pdf": {
+        "proposals with their category":
+            "bullets in two CSS columns are read across the columns ('Kompetensutveckling Tillsyn hälsoskydd')",
+        "national activities with their agency":
+            "national tables with an agency column: header read as the category, agency joined to the text",
+    },
     "lo_a5_vrules_justified.pdf": {
         "every activity found and nothing else":
             "a row broken across a page gives its continuation to extra rows with no title: got 34 of 29",
