@@ -108,6 +108,24 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "national activities with their agency":
             "the national table Område / Aktivitet / Myndighet: header row read as an activity, agency as the text",
     },
+    "reportlab_a5_tight_category_column.pdf": {
+        "cells hold the whole text of their column":
+            "the category column spanning its rows is not read as the category: category empty",
+    },
+    "reportlab_cover_twocol_dashed.pdf": {
+        "every activity found and nothing else":
+            "no activity table found (Ansvarar first, header words in no vocabulary, dashed rules): 0/33",
+        "cells hold the whole text of their column": "no activity rows, so no cells",
+        "proposals with their category":
+            "bullets in two balanced columns are read across the columns, without their category",
+        "national activities with their agency":
+            "national tables with an agency column: the text taken as the category, the agency as the text",
+    },
+    "reportlab_legal_yearpages_forts.pdf": {
+        "every activity found and nothing else":
+            "headers in imitated small caps are not read as headers (last line 'MILJÖMÅL' as the category): 29/38",
+        "cells hold the whole text of their column": "columns guessed from the first row of each page: cells shifted",
+    },
 }
 
 
