@@ -139,6 +139,7 @@ def read_rows(table: Table, plan_year: int | None, category: str | None, first_s
     fields, warnings = (decided or {}).get(tuple(header)) or columns_to_fields(header, texts_by_row)
     header_fold = header_fold_of(header)
     title_col = fields.index("aktivitet") if "aktivitet" in fields else 0
+    by_column = category_column(fields, title_col, table.rows[n_head:], texts_by_row)
     reads = [RowRead("header") for _ in table.rows[:n_head]]
     seq = first_seq
     for row, texts in zip(table.rows[n_head:], texts_by_row):
@@ -149,9 +150,27 @@ def read_rows(table: Table, plan_year: int | None, category: str | None, first_s
         if kind != "activity":
             reads.append(RowRead(kind))
             continue
+        if by_column is not None:
+            category = texts[by_column] or category
+            texts = texts[:by_column] + [""] + texts[by_column + 1:]
         reads.append(RowRead(kind, row_to_activity(fields, texts, row, plan_year, category, seq)))
         seq += 1
     return reads, warnings
+
+
+def category_column(fields: list[str], title_col: int, rows: list[Row], texts: list[list[str]]) -> int | None:
+    """A column left of the activity's title that names the category of each row: no field of
+    its own, words (not numbers or codes), and cells merged down over the rows of one category
+    (or its name repeated row after row)."""
+    for i in range(title_col):
+        if not fields[i].startswith("extra:"):
+            continue
+        values = [t[i] for t in texts if i < len(t) and t[i]]
+        merged = any(i < len(g) and g[i].v_merge == "continue" for g in (r.grid() for r in rows))
+        repeated = any(a[i] == b[i] != "" for a, b in zip(texts, texts[1:]) if i < min(len(a), len(b)))
+        if values and (merged or repeated) and all(any(ch.isalpha() for ch in v) for v in values):
+            return i
+    return None
 
 
 def row_to_activity(fields: list[str], texts: list[str], row: Row, plan_year: int | None,

@@ -71,11 +71,8 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "chromium_b5_breakall_ansvar_first.pdf": {
         "every activity found and nothing else":
             "words broken anywhere stay broken in titles ('Mellanlagring a v avfall'): 16/34 found",
-        "cells hold the whole text of their column": "words broken anywhere stay broken in cells ('verksa mheterna')",
-    },
-    "chromium_rowspan_yearpages_caps.pdf": {
         "cells hold the whole text of their column":
-            "the category in a first column spanning its rows (rowspan) is not read: category empty",
+            "words broken anywhere stay broken in cells ('verksa mheterna')",
     },
     "chromium_separate_cells_twocol.pdf": {
         "proposals with their category":
@@ -90,32 +87,26 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
             "cells broken across a page lose their continuation ('… beslut mellan' without 'kommunerna.')",
         "budget lines with year, kind, amount and total flag":
             "the budget rows after the page break (Kostnader) are lost: 18/36 lines",
-        "proposals with their category": "the running header 'Verksamhetsplan 2026–2028' is read as a proposal",
+        "proposals with their category":
+            "the running header 'Verksamhetsplan 2026–2028' is read as a proposal",
     },
     "lo_b5_cover_twocol_dotted.pdf": {
         "proposals with their category":
             "bullets in two section columns are read across the columns ('Handläggarstöd Kompetensutveckling')",
     },
     "lo_legal_grid_category_column.docx": {
-        "cells hold the whole text of their column":
-            "the category column merged down its rows (OMRÅDE) is not read as the category: category empty",
         "national activities with their agency":
             "the national table Område / Aktivitet / Myndighet: header row read as an activity, agency as the text",
     },
     "lo_legal_grid_category_column.pdf": {
-        "cells hold the whole text of their column":
-            "the category column merged down its rows (OMRÅDE) is not read as the category: category empty",
         "national activities with their agency":
             "the national table Område / Aktivitet / Myndighet: header row read as an activity, agency as the text",
-    },
-    "reportlab_a5_tight_category_column.pdf": {
-        "cells hold the whole text of their column":
-            "the category column spanning its rows is not read as the category: category empty",
     },
     "reportlab_cover_twocol_dashed.pdf": {
         "every activity found and nothing else":
             "no activity table found (Ansvarar first, header words in no vocabulary, dashed rules): 0/33",
-        "cells hold the whole text of their column": "no activity rows, so no cells",
+        "cells hold the whole text of their column":
+            "no activity rows, so no cells",
         "proposals with their category":
             "bullets in two balanced columns are read across the columns, without their category",
         "national activities with their agency":
@@ -124,7 +115,8 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "reportlab_legal_yearpages_forts.pdf": {
         "every activity found and nothing else":
             "headers in imitated small caps are not read as headers (last line 'MILJÖMÅL' as the category): 29/38",
-        "cells hold the whole text of their column": "columns guessed from the first row of each page: cells shifted",
+        "cells hold the whole text of their column":
+            "columns guessed from the first row of each page: cells shifted",
     },
 }
 

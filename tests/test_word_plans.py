@@ -199,3 +199,14 @@ def test_the_header_repeated_with_forts_is_no_activity(tmp_path):
     rows = [HEADER, activity("Radon"), again, activity("Buller")]
     plan = parse_file(build_plan(plan_parts(rows), tmp_path / "p.docx"))
     assert [a.aktivitet for a in plan.activities] == ["Radon", "Buller"]
+
+
+def test_a_first_column_merged_down_its_rows_names_their_category(tmp_path):
+    header = ["Område", "Aktivitet", "Syfte", "Tidplan", "Ansvarig"]
+    rows = [header,
+            [{"text": "Tillsyn", "vmerge": "restart"}, "Radon", "Mäta radon", "2024", "Samordnaren"],
+            [{"text": "", "vmerge": "continue"}, "Buller", "Mäta buller", "2024", "Länsstyrelsen"],
+            ["Utbildning", "Klarspråk", "Skriva tydligt", "2024", "Samordnaren"]]
+    plan = parse_file(build_plan(plan_parts(rows), tmp_path / "p.docx"))
+    assert [(a.category, a.aktivitet, a.extra) for a in plan.activities] == [
+        ("Tillsyn", "Radon", {}), ("Tillsyn", "Buller", {}), ("Utbildning", "Klarspråk", {})]

@@ -140,6 +140,8 @@ def join_preference(first: str, second: str) -> int:
         return 1  # "miljöskydds": a compound's head with its linking s, no word on its own
     if b in INFLECTIONS:
         return 1  # "inspektör" + "er", "tillsynsprojekt" + "en": an ending, not a word
+    if a.endswith(GENITIVE_ENDINGS) and len(b) >= MIN_PART:
+        return -1  # "Lantbrukarnas" + "riksförbund": a definite genitive leads no compound
     if len(a) < MIN_PART or len(b) < MIN_PART:
         return -1 if zipf(b) >= FUNCTION_ZIPF else 1  # "med" stays a word; "samordna" + "ren" is inside a part
     together, apart = odds(a + b), odds(a) + odds(b) - 9
