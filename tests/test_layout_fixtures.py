@@ -77,8 +77,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     "chromium_separate_cells_twocol.pdf": {
         "proposals with their category":
             "bullets in two CSS columns are read across the columns ('Kompetensutveckling Tillsyn hälsoskydd')",
-        "national activities with their agency":
-            "national tables with an agency column: header read as the category, agency joined to the text",
     },
     "lo_a5_vrules_justified.pdf": {
         "every activity found and nothing else":
@@ -94,14 +92,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
         "proposals with their category":
             "bullets in two section columns are read across the columns ('Handläggarstöd Kompetensutveckling')",
     },
-    "lo_legal_grid_category_column.docx": {
-        "national activities with their agency":
-            "the national table Område / Aktivitet / Myndighet: header row read as an activity, agency as the text",
-    },
-    "lo_legal_grid_category_column.pdf": {
-        "national activities with their agency":
-            "the national table Område / Aktivitet / Myndighet: header row read as an activity, agency as the text",
-    },
     "reportlab_cover_twocol_dashed.pdf": {
         "every activity found and nothing else":
             "no activity table found (Ansvarar first, header words in no vocabulary, dashed rules): 0/33",
@@ -109,8 +99,6 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
             "no activity rows, so no cells",
         "proposals with their category":
             "bullets in two balanced columns are read across the columns, without their category",
-        "national activities with their agency":
-            "national tables with an agency column: the text taken as the category, the agency as the text",
     },
     "reportlab_legal_yearpages_forts.pdf": {
         "every activity found and nothing else":

@@ -210,3 +210,13 @@ def test_a_first_column_merged_down_its_rows_names_their_category(tmp_path):
     plan = parse_file(build_plan(plan_parts(rows), tmp_path / "p.docx"))
     assert [(a.category, a.aktivitet, a.extra) for a in plan.activities] == [
         ("Tillsyn", "Radon", {}), ("Tillsyn", "Buller", {}), ("Utbildning", "Klarspråk", {})]
+
+
+def test_national_activities_in_a_table_take_their_agency_from_its_agency_column(tmp_path):
+    parts = [("title", "Verksamhetsplan för Miljösamverkan Testlän Hallands län 2024-2026"),
+             ("h1", "Nationella aktiviteter 2024"),
+             ("table", [["Område", "Aktivitet", "Myndighet"], ["Tillsyn", "PFAS i brandskum", "KEMI"],
+                        ["Tillsyn", "Hästgårdar", "JV"], ["Utbildning", "Strandskydd", "NV"]])]
+    plan = parse_file(build_plan(parts, tmp_path / "p.docx"))
+    assert [(n.category, n.text, n.agency) for n in plan.national_activities] == [
+        ("Tillsyn", "PFAS i brandskum", "KEMI"), ("Tillsyn", "Hästgårdar", "JV"), ("Utbildning", "Strandskydd", "NV")]
