@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 from contextlib import contextmanager
+from enum import Enum
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -14,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from parsers import DEFAULT_PDF_ENGINE, PDF_ENGINES
 from parsers.errors import NoPlansError, UsageError
 
 from . import config
@@ -23,6 +25,8 @@ from .output import OutputFormat, write_result
 from .pipeline import FileResult, ingest
 from .queries import named_queries, run_query
 from .state import CuratedLock
+
+PdfEngine = Enum("PdfEngine", {name: name for name in PDF_ENGINES}, type=str)  # type: ignore[misc]
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="vplan: activity plans (verksamhetsplaner) from PDF and Word into Parquet tables.")
@@ -45,6 +49,8 @@ def ingest_cmd(
     max_pages: int = typer.Option(config.MAX_PAGES, "--max-pages", min=0,
                                   help="Refuse PDFs with more pages than this; 0 for no limit."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary, no line per file."),
+    pdf_engine: PdfEngine = typer.Option(DEFAULT_PDF_ENGINE, "--pdf-engine",
+                                         help="The library that reads PDF pages: pdfium (fast) or pdfplumber."),
 ) -> None:
     """Parse plan files and write their rows to the curated Parquet tables.
 
@@ -55,7 +61,8 @@ def ingest_cmd(
         with progress_reporter(quiet) as show:
             report = ingest(paths or [config.RAW_DIR], out, password=password, force=force, workers=workers,
                             time_limit_s=time_limit or None, max_pages=max_pages or None, on_file=show,
-                            on_wait=lambda lock: err_console.print(f"waiting for another ingest to finish ({lock})"))
+                            on_wait=lambda lock: err_console.print(f"waiting for another ingest to finish ({lock})"),
+                            pdf_engine=pdf_engine.value)
     except UsageError as exc:
         err_console.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2)

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from parsers import parse_plan
+from parsers import DEFAULT_PDF_ENGINE, parse_plan
 from parsers.normalise import activity_norms
 from parsers.errors import TimeLimitError, VplanError, internal_error
 from parsers.records import ParsedPlan
@@ -23,6 +23,7 @@ class ParseJob:
     password: str | None = None
     time_limit_s: float | None = None
     max_pages: int | None = None
+    pdf_engine: str = DEFAULT_PDF_ENGINE  # the library that reads a PDF's pages
 
 
 @dataclass
@@ -68,7 +69,7 @@ def run_parse_job(job: ParseJob) -> ParseOutcome:
         with time_limit(job.time_limit_s, str(job.path)):
             data, fmt = bytes_to_parse(job.path)
             plan = parse_plan(io.BytesIO(data), fmt, name=str(job.path), password=job.password,
-                              max_pages=job.max_pages)
+                              max_pages=job.max_pages, pdf_engine=job.pdf_engine)
         return ParseOutcome(job.path, plan, [activity_norms(a) for a in plan.activities])
     except VplanError as exc:
         where = f"page {exc.page}: " if exc.page is not None else ""

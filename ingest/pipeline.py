@@ -9,6 +9,7 @@ from typing import Callable, Iterable
 
 import pyarrow as pa
 
+from parsers import DEFAULT_PDF_ENGINE
 from parsers.errors import UsageError
 
 from .compact import compact, doc_files
@@ -142,11 +143,13 @@ def release_memory() -> None:
 
 def ingest(paths: Iterable[Path], out: Path, password: str | None = None, force: bool = False,
            workers: int = 1, time_limit_s: float | None = TIME_LIMIT_S, max_pages: int | None = MAX_PAGES,
-           on_file: Callable[[FileResult], None] | None = None, on_wait=None) -> IngestReport:
+           on_file: Callable[[FileResult], None] | None = None, on_wait=None,
+           pdf_engine: str = DEFAULT_PDF_ENGINE) -> IngestReport:
     """Ingest every plan file under `paths` into the curated tables under `out`.
 
     Files are parsed in `workers` processes; rows are written in file order,
-    so the output is the same whatever the number of workers.
+    so the output is the same whatever the number of workers. `pdf_engine` is the library that
+    reads PDF pages (`parsers.PDF_ENGINES`).
     """
     files = discover(paths)
     report = IngestReport()
@@ -158,7 +161,7 @@ def ingest(paths: Iterable[Path], out: Path, password: str | None = None, force:
         remove_leftovers(out, state)
         batch = Batch(out, KeyRegistry.from_curated(out), state, force)
         items = [triage(path, batch) for path in files]
-        jobs = [ParseJob(i.path, password, time_limit_s, max_pages) for i in items if i.done is None]
+        jobs = [ParseJob(i.path, password, time_limit_s, max_pages, pdf_engine) for i in items if i.done is None]
         outcomes = ordered_map(run_parse_job, jobs, workers, on_crash=crashed)
         fresh = len(doc_files(out, "documents"))
         for item in items:

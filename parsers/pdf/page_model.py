@@ -56,6 +56,20 @@ class PageData:
     shades: list[Shade] = field(default_factory=list)
 
 
+def upright_page(number: int, width: float, height: float, chars: list[dict], lines: list[dict],
+                 rects: list[dict], curves: list[dict]) -> PageData:
+    """The page model of a page's characters and drawn objects (pdfplumber's dicts, the page as
+    drawn), turned to its reading orientation (`orientation`): what every source ends with."""
+    from .orientation import turn_box, upright_chars
+
+    chars, point, width, height = upright_chars([known_glyph(ch) for ch in chars], width, height)
+    lines, rects, turned = ([turn_box(o, point) for o in objs] for objs in (lines, rects, curves))
+    rules = [r for obj in lines + rects for r in object_rules(obj, width, height)]
+    rules += [r for obj in curves if obj.get("stroke") for r in path_rules(obj, point)]
+    shades = [s for obj in rects + turned if (s := object_shade(obj, width, height))]
+    return PageData(number, width, height, chars, rules, shades)
+
+
 def known_glyph(char: dict) -> dict:
     """A glyph as its letters: a ligature as the letters it joins; a glyph the font does not map
     to a character ("(cid:127)", a bullet in a font that was not embedded) as U+FFFD, one unknown
