@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 BOLD = re.compile(r"bold|black|heavy|semibold|demibold|,b$|-b$", re.I)
 ITALIC = re.compile(r"italic|oblique|slant|,i$|-i$|,bi$|-bi$", re.I)
@@ -45,6 +46,7 @@ class Line:
         return end - self.x0
 
 
+@lru_cache(maxsize=1024)
 def font_style(fontname: str) -> tuple[bool, bool]:
     """(bold, italic) from a font name such as 'ABCDEF+LiberationSans-BoldItalic'."""
     base = fontname.split("+")[-1]
@@ -78,6 +80,7 @@ def chars_to_lines(chars: list[dict], page: int = 0) -> list[Line]:
 def make_line(chars: list[dict], page: int = 0) -> Line | None:
     """A Line from characters already sorted left to right (None if they are all blank)."""
     parts: list[str] = []
+    add = parts.append
     prev_ink = False
     prev_x1 = 0.0
     x0 = x1 = top = bottom = size = None
@@ -85,25 +88,26 @@ def make_line(chars: list[dict], page: int = 0) -> Line | None:
     for c in chars:
         t = c["text"]
         if t.isspace():
-            parts.append(t if t in NO_BREAK else " ")
+            add(t if t in NO_BREAK else " ")
             prev_ink = False
             continue
-        if prev_ink and c["x0"] - prev_x1 > SPACE_GAP * c["size"]:
-            parts.append(" ")
-        parts.append(t)
-        prev_ink, prev_x1 = True, c["x1"]
+        cx0, cx1, csize = c["x0"], c["x1"], c["size"]
+        if prev_ink and cx0 - prev_x1 > SPACE_GAP * csize:
+            add(" ")
+        add(t)
+        prev_ink, prev_x1 = True, cx1
         fonts.add(c["fontname"])
         if x0 is None:
-            x0, x1, top, bottom, size = c["x0"], c["x1"], c["top"], c["bottom"], c["size"]
+            x0, x1, top, bottom, size = cx0, cx1, c["top"], c["bottom"], csize
             continue
-        if c["x1"] > x1:
-            x1 = c["x1"]
+        if cx1 > x1:
+            x1 = cx1
         if c["top"] < top:
             top = c["top"]
         if c["bottom"] > bottom:
             bottom = c["bottom"]
-        if c["size"] > size:
-            size = c["size"]
+        if csize > size:
+            size = csize
     if x0 is None:
         return None
     raw = "".join(parts)

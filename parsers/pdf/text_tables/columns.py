@@ -117,7 +117,16 @@ def refit_columns(cols: Columns, lines: list[Line]) -> Columns:
 
 def cut_line(line: Line, cols: Columns) -> list[tuple[int, int, Line]]:
     """The pieces of a line between column boundaries, each with the columns it covers: the line
-    is cut at each boundary whose river it leaves free; a piece crossing a river spans."""
+    is cut at each boundary whose river it leaves free; a piece crossing a river spans. (Worked
+    out once per line and columns: a table's lines are cut again and again while it is read.)"""
+    key = (tuple(cols.xs), tuple(cols.rivers))
+    known = line.meta.setdefault("cut_line", {})
+    if key not in known:
+        known[key] = cut_at_rivers(line, cols)
+    return known[key]
+
+
+def cut_at_rivers(line: Line, cols: Columns) -> list[tuple[int, int, Line]]:
     ink = [c for c in line.chars if not c["text"].isspace()]
     least_gap = max(COLUMN_GAP_SPACES * space_width(line), COLUMN_GAP_EM * line.size)
     cuts = []

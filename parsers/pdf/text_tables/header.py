@@ -63,8 +63,12 @@ class Header:
 
 
 def cell_pieces(line: Line) -> list[Line]:
-    """The line cut where a gap wider than a header cell gap separates its words."""
-    return split_line(line, [], CELL_GAP_EM * line.size)
+    """The line cut where a gap wider than a header cell gap separates its words (worked out once
+    per line: finding headers asks for the pieces of each line many times)."""
+    pieces = line.meta.get("cell_pieces")
+    if pieces is None:
+        pieces = line.meta["cell_pieces"] = split_line(line, [], CELL_GAP_EM * line.size)
+    return pieces
 
 
 def is_label(text: str) -> bool:

@@ -149,9 +149,13 @@ def text_tables(lines: list[Line], rules: list[Rule], shades: list[Shade], page:
     extent (one table per category, the header over each) is one of its rows.
     """
     tables: list[PageTable] = []
+    found: list[Header] = []
+    found_in: list[int] | None = None  # the lines `found` was read from
     for kind in ("activities", "budget", "list"):
         lines = sorted(lines, key=lambda l: l.top)
-        headers = [h for h in find_headers(lines, body_size) if h.kind == kind]
+        if found_in != [id(l) for l in lines]:
+            found, found_in = find_headers(lines, body_size), [id(l) for l in lines]
+        headers = [h for h in found if h.kind == kind]
         taken: set[int] = set()
         for header in headers:
             if any(id(l) in taken for l in header.lines):
