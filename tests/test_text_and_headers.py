@@ -133,3 +133,13 @@ def test_a_header_found_by_its_word_is_a_warning_and_exact_names_are_not():
 ])
 def test_organisation_names_in_other_forms_come_from_the_title_or_first_page(title, first_page, organisation):
     assert organisation_in(title, first_page, first_page) == organisation
+
+
+def test_the_swedish_word_list_is_wordfreqs_best_list():
+    """words.frequencies reads wordfreq's shipped list itself (importing wordfreq is slow); it
+    must be exactly what wordfreq gives."""
+    from wordfreq import get_frequency_dict
+
+    from parsers.pdf.words import frequencies
+
+    assert frequencies() == get_frequency_dict("sv", wordlist="best")

@@ -63,13 +63,16 @@ def lines_to_tables(lay: PageLayout) -> None:
 def chars_by_frame(chars: list[dict], frames: list[Frame]) -> tuple[list[list[dict]], list[dict]]:
     """The characters inside each frame, and those in none."""
     by_frame: list[list[dict]] = [[] for _ in frames]
+    if not frames:
+        return by_frame, list(chars)
     outside: list[dict] = []
+    boxes = [(f.x0 - TOL, f.x1 + TOL, f.top - TOL, f.bottom + TOL, into) for f, into in zip(frames, by_frame)]
     for c in chars:
         x = c["x0"] if c["text"].isspace() else (c["x0"] + c["x1"]) / 2  # a space: its left end
         y = (c["top"] + c["bottom"]) / 2
-        for i, f in enumerate(frames):
-            if f.contains(x, y):
-                by_frame[i].append(c)
+        for x0, x1, top, bottom, into in boxes:  # Frame.contains
+            if x0 <= x <= x1 and top <= y <= bottom:
+                into.append(c)
                 break
         else:
             outside.append(c)

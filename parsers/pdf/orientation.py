@@ -61,6 +61,8 @@ def upright_chars(chars: list[dict], width: float, height: float) -> tuple[list[
     """The characters that run in the page's reading direction, turned upright (their size is
     their height in that direction), with the map used and the upright page's size."""
     directions = [direction(c) for c in chars]
+    if not any(directions):  # every character runs right: the page is upright
+        return [c for c in chars if c["text"] != "\n" and c.get("upright", True)], unturned, width, height
     angle = reading_direction(chars, directions)
     point, w, h = turn(angle, width, height)
     out = []

@@ -57,12 +57,14 @@ class PageData:
 
 
 def upright_page(number: int, width: float, height: float, chars: list[dict], lines: list[dict],
-                 rects: list[dict], curves: list[dict]) -> PageData:
+                 rects: list[dict], curves: list[dict], glyphs_known: bool = False) -> PageData:
     """The page model of a page's characters and drawn objects (pdfplumber's dicts, the page as
-    drawn), turned to its reading orientation (`orientation`): what every source ends with."""
+    drawn), turned to its reading orientation (`orientation`): what every source ends with.
+    `glyphs_known`: the source already reads every glyph as its letters (`known_glyph`)."""
     from .orientation import turn_box, upright_chars
 
-    chars, point, width, height = upright_chars([known_glyph(ch) for ch in chars], width, height)
+    chars, point, width, height = upright_chars(chars if glyphs_known else [known_glyph(ch) for ch in chars],
+                                                width, height)
     lines, rects, turned = ([turn_box(o, point) for o in objs] for objs in (lines, rects, curves))
     rules = [r for obj in lines + rects for r in object_rules(obj, width, height)]
     rules += [r for obj in curves if obj.get("stroke") for r in path_rules(obj, point)]

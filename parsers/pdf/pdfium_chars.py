@@ -134,18 +134,19 @@ class CharReader:
         self.api, self.height, self.fonts = api, height, fonts
         self.x, self.y, self.size = c_double(), c_double(), c_float()
         self.matrix, self.loose = api.FS_MATRIX(), api.FS_RECTF()
-        self.objects: dict[int, tuple] = {}  # text object -> (font, size, font name, descent, matrix)
+        self.objects: dict[int, tuple] = {}  # text object -> `object_info`
 
     def chars(self, textpage: int) -> tuple[list[dict], list[tuple[int, int]]]:
         """The text page's characters, and each hyphen PDFium took for a hyphenation (its text
         object, and its place in the list)."""
         api, objects, fonts, height = self.api, self.objects, self.fonts, self.height
         unicode, map_error, text_object, origin = api.unicode, api.map_error, api.text_object, api.origin
+        advances = fonts.advances
         x, y = self.x, self.y
         xp, yp = ctypes.addressof(x), ctypes.addressof(y)
         out: list[dict] = []
         hyphens: list[tuple[int, int]] = []
-        last = None  # (text object, origin) of the previous character
+        last_obj, last_x, last_y = -1, 0.0, 0.0  # the previous character's text object and origin
         for i in range(api.count_chars(textpage)):
             code = unicode(textpage, i)
             if code in MAYBE_GENERATED and api.is_generated(textpage, i) or code in SKIPPED:
@@ -161,20 +162,25 @@ class CharReader:
             obj = text_object(textpage, i) or 0
             origin(textpage, i, xp, yp)
             cx, cy = x.value, y.value
-            here = (obj, cx, cy)
-            if here == last and out:  # another letter of the same glyph (a ligature)
+            if obj == last_obj and cx == last_x and cy == last_y and out:  # another letter of one glyph (a ligature)
                 text, exact = out.pop()["text"] + text, False
-            last = here
+            last_obj, last_x, last_y = obj, cx, cy
             if hyphen:
                 hyphens.append((obj, len(out)))
             info = objects.get(obj)
             if info is None:
                 info = objects[obj] = self.object_info(textpage, i, obj)
-            font, size, name, down, m = info
-            adv = fonts.advance(font, code) * size if exact else 0.0
-            if not adv:
-                adv = self.loose_advance(textpage, i, cx, cy, m)
-            out.append(char_dict(text, cx, cy, adv, size, down, m, name, height))
+            font, size, name, down, m, matrix, plain = info
+            per = advances.get((font, code)) if exact else 0.0
+            if per is None:
+                per = fonts.advance(font, code)
+            adv = per * size or self.loose_advance(textpage, i, cx, cy, m)
+            if plain:  # upright and unturned: char_dict's box, computed here for speed
+                lo, hi = cy + m[3] * (down * size), cy + m[3] * (down * size + size)
+                out.append({"text": text, "x0": cx, "x1": cx + m[0] * adv, "top": height - hi, "bottom": height - lo,
+                            "size": hi - lo, "fontname": name, "matrix": matrix, "upright": True})
+            else:
+                out.append(char_dict(text, cx, cy, adv, size, down, m, name, height))
         return out, hyphens
 
     def char(self, textpage: int, i: int, obj: int, text: str, code: int) -> dict:
@@ -183,7 +189,7 @@ class CharReader:
         info = self.objects.get(obj)
         if info is None:
             info = self.objects[obj] = self.object_info(textpage, i, obj)
-        font, size, name, down, m = info
+        font, size, name, down, m = info[:5]
         x, y = self.x.value, self.y.value
         adv = self.fonts.advance(font, code) * size or self.loose_advance(textpage, i, x, y, m)
         return char_dict(text, x, y, adv, size, down, m, name, self.height)
@@ -195,13 +201,17 @@ class CharReader:
         return advance(self.loose, x, y, m[0], m[1])
 
     def object_info(self, textpage: int, i: int, obj: int) -> tuple:
-        """(font, font size, font name, descent, matrix) of the text object of character `i`."""
+        """What the characters of the text object of character `i` share: font, font size, font
+        name, descent, matrix (a, b, c, d), the matrix as pdfplumber gives it, and whether the
+        text is upright and unturned."""
         api = self.api
         font = api.font(obj) or 0
         api.font_size(obj, ctypes.addressof(self.size))
         api.matrix(textpage, i, ctypes.addressof(self.matrix))
         m = self.matrix
-        return (font, self.size.value, *self.fonts.get(font), (m.a, m.b, m.c, m.d))
+        plain = m.b == 0 and m.c == 0 and m.a > 0 and m.d > 0
+        return (font, self.size.value, *self.fonts.get(font), (m.a, m.b, m.c, m.d),
+                (m.a, m.b, m.c, m.d, m.e, m.f), plain)
 
     def blank(self, obj: int, m: tuple) -> dict:
         """A word space for a text object of blank glyphs, at its origin (`m` its page matrix)."""

@@ -10,20 +10,53 @@ Paths inside form XObjects are read too, mapped by the form's matrix.
 from __future__ import annotations
 
 import ctypes
-from typing import Iterator
+from dataclasses import dataclass, field
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
+@dataclass
+class PageObjects:
+    """A page's text and path objects (forms looked into), each with the matrix of the form it sits
+    in (its own matrix still to apply) and the form objects around it, outermost first."""
 
-def page_drawings(c, page, height: float) -> tuple[list[dict], list[dict], list[dict]]:
-    """The page's drawn paths as pdfplumber's line, rect and curve objects (forms looked into)."""
+    texts: list[tuple[object, Matrix, list]] = field(default_factory=list)
+    paths: list[tuple[object, Matrix, list]] = field(default_factory=list)
+    top: list[object] = field(default_factory=list)  # the page's own objects
+
+
+def page_objects(c, page) -> PageObjects:
+    """The text and path objects of a page, found in one walk through it and its forms."""
+    found = PageObjects()
+    matrix = c.FS_MATRIX()
+    kinds = {c.FPDF_PAGEOBJ_TEXT: found.texts, c.FPDF_PAGEOBJ_PATH: found.paths}
+
+    def walk(count: int, get, outer: Matrix, parents: list) -> None:
+        for k in range(count):
+            obj = get(k)
+            if not parents:
+                found.top.append(obj)
+            kind = c.FPDFPageObj_GetType(obj)
+            if kind in kinds:
+                kinds[kind].append((obj, outer, parents))
+            elif kind == c.FPDF_PAGEOBJ_FORM:
+                walk(c.FPDFFormObj_CountObjects(obj), lambda j, o=obj: c.FPDFFormObj_GetObject(o, j),
+                     times(object_matrix(c, obj, matrix), outer), parents + [obj])
+
+    walk(c.FPDFPage_CountObjects(page), lambda k: c.FPDFPage_GetObject(page, k), IDENTITY, [])
+    return found
+
+
+def page_drawings(c, paths: list[tuple[object, Matrix, list]], height: float) -> tuple[list[dict], list[dict],
+                                                                                       list[dict]]:
+    """The page's drawn paths as pdfplumber's line, rect and curve objects."""
     lines: list[dict] = []
     rects: list[dict] = []
     curves: list[dict] = []
     kinds = {"line": lines, "rect": rects, "curve": curves}
-    for obj, m, _ in page_objects(c, page, c.FPDF_PAGEOBJ_PATH):
-        for item in path_objects(c, obj, m, height):
+    matrix = c.FS_MATRIX()
+    for obj, outer, _ in paths:
+        for item in path_objects(c, obj, times(object_matrix(c, obj, matrix), outer), height):
             kinds[item["object_type"]].append(item)
     return lines, rects, curves
 
@@ -36,27 +69,9 @@ def times(m: Matrix, n: Matrix) -> Matrix:
             e * a2 + f * c2 + e2, e * b2 + f * d2 + f2)
 
 
-def object_matrix(c, obj) -> Matrix:
-    """A page object's matrix (to its parent's space)."""
-    m = c.FS_MATRIX()
+def object_matrix(c, obj, m) -> Matrix:
+    """A page object's matrix (to its parent's space), read into the FS_MATRIX `m`."""
     return (m.a, m.b, m.c, m.d, m.e, m.f) if c.FPDFPageObj_GetMatrix(obj, m) else IDENTITY
-
-
-def page_objects(c, page, kind: int) -> Iterator[tuple[object, Matrix, list]]:
-    """Every page object of a kind (FPDF_PAGEOBJ_*), forms looked into, with the matrix from its
-    space to the page's and the form objects it sits in, outermost first."""
-
-    def walk(count: int, get, outer: Matrix, parents: list) -> Iterator[tuple[object, Matrix, list]]:
-        for k in range(count):
-            obj = get(k)
-            found = c.FPDFPageObj_GetType(obj)
-            if found == kind:
-                yield obj, times(object_matrix(c, obj), outer), parents
-            elif found == c.FPDF_PAGEOBJ_FORM:
-                yield from walk(c.FPDFFormObj_CountObjects(obj), lambda j, o=obj: c.FPDFFormObj_GetObject(o, j),
-                                times(object_matrix(c, obj), outer), parents + [obj])
-
-    yield from walk(c.FPDFPage_CountObjects(page), lambda k: c.FPDFPage_GetObject(page, k), IDENTITY, [])
 
 
 def path_objects(c, obj, m: Matrix, height: float) -> list[dict]:

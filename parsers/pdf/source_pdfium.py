@@ -40,7 +40,7 @@ from typing import Iterator
 from ..errors import CorruptFileError, EncryptedFileError, NoTextLayerError, TooLargeError, VplanError
 from .page_model import PageData, upright_page
 from .pdfium_chars import Api, CharReader, Fonts, address, descriptor_descents
-from .pdfium_paths import page_drawings, page_objects
+from .pdfium_paths import PageObjects, object_matrix, page_drawings, page_objects, times
 
 LOAD_ERRORS = {1: "unknown error", 2: "the file could not be opened", 3: "not a PDF, or damaged",
                6: "a page could not be read"}
@@ -112,13 +112,14 @@ def read_page(c, doc, index: int, name: str, api: Api, fonts: Fonts) -> PageData
         reader = CharReader(api, height, fonts)
         with text_page(c, page, name, index) as textpage:
             chars, hyphens = reader.chars(address(textpage))
-        chars += blank_objects(c, page, reader)
+        objects = page_objects(c, page)
+        chars += blank_objects(c, objects, reader)
         if hyphens:
-            chars += spaces_after_hyphens(c, page, hyphens, reader, name, index)
-        lines, rects, curves = page_drawings(c, page, height)
+            chars += spaces_after_hyphens(c, page, objects, hyphens, reader, name, index)
+        lines, rects, curves = page_drawings(c, objects.paths, height)
     finally:
         c.FPDF_ClosePage(page)
-    return upright_page(index + 1, width, height, chars, lines, rects, curves)
+    return upright_page(index + 1, width, height, chars, lines, rects, curves, glyphs_known=True)
 
 
 @contextmanager
@@ -142,31 +143,31 @@ def page_size(c, page) -> tuple[float, float]:
     return (h, w) if c.FPDFPage_GetRotation(page) % 2 else (w, h)
 
 
-def blank_objects(c, page, reader: CharReader) -> list[dict]:
+def blank_objects(c, objects: PageObjects, reader: CharReader) -> list[dict]:
     """A space for each text object PDFium's text page leaves out because its glyphs draw nothing:
     a word space or a no-break space set on its own (pdfminer reads them as space characters)."""
     box = [ctypes.c_float() for _ in range(4)]
+    matrix = c.FS_MATRIX()
     out = []
-    for obj, m, _ in page_objects(c, page, c.FPDF_PAGEOBJ_TEXT):
+    for obj, outer, _ in objects.texts:
         if c.FPDFPageObj_GetBounds(obj, *box) and abs(box[2].value - box[0].value) < 1e-4:
-            out.append(reader.blank(address(obj), m))
+            out.append(reader.blank(address(obj), times(object_matrix(c, obj, matrix), outer)))
     return out
 
 
-def spaces_after_hyphens(c, page, hyphens: list[tuple[int, int]], reader: CharReader, name: str,
-                         index: int) -> list[dict]:
+def spaces_after_hyphens(c, page, objects: PageObjects, hyphens: list[tuple[int, int]], reader: CharReader,
+                         name: str, index: int) -> list[dict]:
     """The spaces after each hyphen that ends a line, which PDFium's text page drops when it takes
     the hyphen for a hyphenation ("miljö- " / "och hälsoskydd"): each hyphen's text object is read
     again on its own, with every other object of the page set inactive."""
-    objects = list(page_objects(c, page, c.FPDF_PAGEOBJ_TEXT))
-    tops = [c.FPDFPage_GetObject(page, k) for k in range(c.FPDFPage_CountObjects(page))]
+    tops = objects.top
     was_active = [is_active(c, o) for o in tops]
     out: list[dict] = []
     try:
         for o in tops:
             c.FPDFPageObj_SetIsActive(o, False)
         for obj, _ in hyphens:
-            chain = next((parents + [o] for o, _, parents in objects if address(o) == obj), None)
+            chain = next((parents + [o] for o, _, parents in objects.texts if address(o) == obj), None)
             if chain is None:
                 continue
             for o in chain:

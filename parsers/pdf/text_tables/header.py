@@ -77,7 +77,19 @@ def is_label(text: str) -> bool:
 
 
 def band_to_cells(lines: list[Line]) -> list[HeaderCell]:
-    """The header cells of a band of lines: pieces overlapping horizontally form one cell."""
+    """The header cells of a band of lines: pieces overlapping horizontally form one cell. (A
+    band is looked at again when headers are sought once more among the same lines, so its
+    cells are kept with its first line.)"""
+    known = lines[0].meta.setdefault("band_cells", [])
+    for band, cells in known:
+        if len(band) == len(lines) and all(a is b for a, b in zip(band, lines)):
+            return cells
+    cells = pieces_to_cells(lines)
+    known.append((list(lines), cells))
+    return cells
+
+
+def pieces_to_cells(lines: list[Line]) -> list[HeaderCell]:
     groups: list[list[Line]] = []
     for piece in sorted((p for l in lines for p in cell_pieces(l)), key=lambda p: p.x0):
         if groups and piece.x0 < max(p.x1 for p in groups[-1]) - 0.5:
