@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 import duckdb
-
 from batch import make_batch
+
 from ingest.pipeline import ingest
 
 

@@ -3,14 +3,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from contextlib import contextmanager
 from enum import Enum
-import sys
 from pathlib import Path
-from typing import List, Optional
 
 import duckdb
-
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -36,10 +34,10 @@ err_console = Console(stderr=True, soft_wrap=True)
 
 @app.command("ingest")
 def ingest_cmd(
-    paths: Optional[List[Path]] = typer.Argument(None, help="Files or folders (searched recursively for "
+    paths: list[Path] | None = typer.Argument(None, help="Files or folders (searched recursively for "
                                                  ".pdf, .docx, .doc). Default: data/raw"),
     out: Path = typer.Option(config.CURATED_DIR, "--out", "-o", help="Curated output directory."),
-    password: Optional[str] = typer.Option(None, "--password", help="Password for encrypted PDFs."),
+    password: str | None = typer.Option(None, "--password", help="Password for encrypted PDFs."),
     force: bool = typer.Option(False, "--force", help="Parse every file again, even those already "
                                "ingested unchanged by this parser version."),
     workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", min=1,
@@ -65,7 +63,7 @@ def ingest_cmd(
                             pdf_engine=pdf_engine.value)
     except UsageError as exc:
         err_console.print(f"[red]error:[/] {exc}")
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     print_summary(report, out)
     raise typer.Exit(1 if report.with_status("failed", "partial") else 0)
 
@@ -131,13 +129,13 @@ def compact_cmd(
 
 @app.command("query")
 def query_cmd(
-    query: Optional[str] = typer.Argument(None, help="A named query (see --list), a .sql file, or SQL text "
+    query: str | None = typer.Argument(None, help="A named query (see --list), a .sql file, or SQL text "
                                           "over the views documents, activities, budget_lines, proposals, "
                                           "national_activities, plans, adopted_activities …"),
     curated: Path = typer.Option(config.CURATED_DIR, "--curated", help="Curated output directory."),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="Output format."),
-    param: List[str] = typer.Option([], "--param", "-p", help="A query parameter, key=value (repeatable)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file "
+    param: list[str] = typer.Option([], "--param", "-p", help="A query parameter, key=value (repeatable)."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file "
                                           "(required for --format parquet and xlsx)."),
     limit: int = typer.Option(100, "--limit", help="Rows to show at most with --format table."),
     list_: bool = typer.Option(False, "--list", help="List the named queries and what each answers."),
@@ -145,8 +143,8 @@ def query_cmd(
     """Run a named query, a .sql file or SQL against the curated tables."""
     if list_:
         for q in named_queries().values():
-            params = ", ".join(k if v is None else f"{k}={v}" for k, v in q.params.items())
-            out_console.print(f"[bold]{q.name}[/] [dim]({params or 'no parameters'})[/]\n    {q.description}",
+            listed = ", ".join(k if v is None else f"{k}={v}" for k, v in q.params.items())
+            out_console.print(f"[bold]{q.name}[/] [dim]({listed or 'no parameters'})[/]\n    {q.description}",
                               highlight=False)
         return
     if not query:
@@ -160,7 +158,7 @@ def query_cmd(
         write_result(df, fmt, output, limit, name=result_name(query))
     except (UsageError, duckdb.Error) as exc:
         err_console.print(f"[red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     except BrokenPipeError:  # the reader of stdout stopped early (| head)
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except OSError as exc:
@@ -184,7 +182,7 @@ def result_name(query: str) -> str:
 def report_cmd(
     curated: Path = typer.Option(config.CURATED_DIR, "--curated", help="Curated output directory."),
     out: Path = typer.Option(Path("report.html"), "--out", "-o", help="The HTML file to write."),
-    region: Optional[str] = typer.Option(None, "--region", "-r", help="Only this region (its name or a "
+    region: str | None = typer.Option(None, "--region", "-r", help="Only this region (its name or a "
                                          "part of it that names one region, e.g. Värmland)."),
 ) -> None:
     """Write one self-contained HTML page (in Swedish) on the curated plans: opens offline in any browser."""
@@ -195,10 +193,10 @@ def report_cmd(
         data = write_report(curated, out, region)
     except UsageError as exc:
         err_console.print(f"[red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     except NoPlansError as exc:
         err_console.print(f"[red]error:[/] {exc}", highlight=False)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     except OSError as exc:
         exit_on_os_error(exc)
     out_console.print(f"{out}: {len(data.plans)} plans, {len(data.regions)} regions", highlight=False)

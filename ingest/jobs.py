@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from parsers import DEFAULT_PDF_ENGINE, parse_plan
-from parsers.normalise import activity_norms
 from parsers.errors import TimeLimitError, VplanError, internal_error
+from parsers.normalise import activity_norms
 from parsers.records import ParsedPlan
 
 from .config import SUFFIXES

@@ -29,7 +29,7 @@ class KeyRegistry:
         return self.matcher(region).key(title) or None
 
     @classmethod
-    def from_curated(cls, out: Path) -> "KeyRegistry":
+    def from_curated(cls, out: Path) -> KeyRegistry:
         """A registry that knows every (region, title, key) already in the curated tables."""
         registry = cls()
         for table, title, key in (("activities", "aktivitet", "activity_key"), ("proposals", "text", "proposal_key")):

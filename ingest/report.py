@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -15,7 +15,7 @@ from .schema import INGEST_ERRORS
 
 def write_run_report(out: Path, report) -> Path:
     """Write `_runs/<time>.json` (every file and its outcome) and replace `ingest_errors`."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     failed = report.with_status("failed")
     partial = report.with_status("partial")
     runs = out / RUNS_DIRNAME

@@ -11,7 +11,7 @@ maps to nothing keeps its own name and goes to `extra`.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -32,12 +32,12 @@ def header_key(text: str) -> str:
     return " ".join(s.split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def synonyms() -> dict[str, str]:
     return {header_key(word): field for field, word in load_pairs("headers")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def synonym_patterns() -> list[tuple[str, re.Pattern, re.Pattern]]:
     """Each synonym with its patterns: as the start of a header, and as words of their own."""
     return [(s, re.compile(rf"{re.escape(s)}\b"), re.compile(rf"(?<!\w){re.escape(s)}(?!\w)")) for s in synonyms()]

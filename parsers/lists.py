@@ -91,7 +91,7 @@ def split_agency(text: str) -> tuple[str, str | None]:
 
 
 def blocks_to_national(blocks: list[Block], year: int | None, first_seq: int = 0) -> list[NationalActivity]:
-    out = []
+    out: list[NationalActivity] = []
     for category, item in blocks_to_items(blocks):
         text, agency = split_agency(item)
         out.append(NationalActivity(year=year, category=category, text=text, agency=agency,

@@ -16,8 +16,8 @@ and the field chosen; the header's text is kept as the cell's key otherwise.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from statistics import median
-from typing import Callable
 
 from .headers import match_header
 from .normalise import match_miljomal, parse_tid, tid_is_parsed
@@ -73,10 +73,10 @@ def columns_to_fields(header: list[str], rows: list[list[str]]) -> tuple[list[st
                 warnings.append(f"column '{header[i]}' read as {field}: its cells read as {field}")
                 break
     for i in unknown(fields, cells):
-        field = field_by_place(fields, i, cells[i])
-        if field:
-            fields[i] = field
-            warnings.append(f"column '{header[i] or f'column_{i + 1}'}' read as {field}: "
+        guess = field_by_place(fields, i, cells[i])
+        if guess:
+            fields[i] = guess
+            warnings.append(f"column '{header[i] or f'column_{i + 1}'}' read as {guess}: "
                             "its place in the table and its cells fit that field")
     return fields, warnings
 

@@ -17,8 +17,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from parsers.docx_reader import read_docx  # noqa: E402
-from parsers.errors import (CorruptFileError, EmptyFileError, EncryptedFileError,  # noqa: E402
-                            NoTextLayerError, UnsupportedFormatError, VplanError)
+from parsers.errors import (  # noqa: E402
+    CorruptFileError,
+    EmptyFileError,
+    EncryptedFileError,
+    NoTextLayerError,
+    UnsupportedFormatError,
+    VplanError,
+)
 from parsers.model import Paragraph, Table  # noqa: E402
 from parsers.pdf.reader import read_pdf  # noqa: E402
 

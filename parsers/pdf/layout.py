@@ -5,9 +5,9 @@ from dataclasses import dataclass, field
 
 from .frame_tables import PageTable, build_table, split_open_frame
 from .frames import TOL, Frame, find_frames, merge_collinear
+from .lines import Line, chars_to_lines
 from .page_model import PageData, Rule, Shade
 from .paragraphs import body_size
-from .lines import Line, chars_to_lines
 from .text_tables.tables import text_tables
 
 
@@ -39,7 +39,7 @@ def page_to_items(page: PageData) -> PageLayout:
         found, leftover = frame_tables(frame, chars_to_lines(chars, page.number))
         tables += found
         free += [c for line in leftover for c in line.chars]
-    items = sorted(chars_to_lines(free, page.number) + tables, key=item_top)
+    items = sorted([*chars_to_lines(free, page.number), *tables], key=item_top)
     return PageLayout(page.number, page.width, page.height, items, rules=page.rules, shades=page.shades,
                       open_frames=[f for f in frames if not f.ruled], ruled=ruled)
 

@@ -90,7 +90,8 @@ def make_line(chars: list[dict], page: int = 0) -> Line | None:
     add = parts.append
     prev_ink = False
     prev_x1 = 0.0
-    x0 = x1 = top = bottom = size = None
+    x0: float | None = None
+    x1 = top = bottom = size = 0.0
     fonts: set[str] = set()
     for c in chars:
         t = c["text"]

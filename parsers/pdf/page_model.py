@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-
 CID = re.compile(r"\(cid:\d+\)")
 UNKNOWN = "\ufffd"
 RULE_MAX_THICKNESS = 2.5  # a filled rectangle thinner than this is drawn as a rule

@@ -13,19 +13,18 @@ from __future__ import annotations
 from typing import IO
 
 from .. import DEFAULT_PDF_ENGINE, PDF_ENGINES
-from ..errors import (CorruptFileError, EmptyFileError, UnsupportedFormatError, UsageError, VplanError,
-                      internal_error)
+from ..errors import CorruptFileError, EmptyFileError, UnsupportedFormatError, UsageError, VplanError, internal_error
 from ..model import Document
-from .word_breaks import document_context
+from . import source_pdfium, source_plumber
 from .frame_tables import PageTable
 from .furniture import strip_furniture
-from . import source_pdfium, source_plumber
-from .page_model import PageData
 from .layout import PageLayout, lines_to_tables, page_to_items
+from .lines import Line
+from .page_model import PageData
 from .paragraphs import group_paragraphs, to_paragraphs
 from .table_runs import TableRun, same_columns
-from .lines import Line
 from .text_tables.tables import continue_text_table
+from .word_breaks import document_context
 
 
 def read_bytes(stream: IO[bytes], name: str) -> bytes:

@@ -33,9 +33,9 @@ pages); PDFium reports it as a value, never an exception.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
 
 from ..errors import CorruptFileError, EncryptedFileError, NoTextLayerError, TooLargeError, VplanError
 from .page_model import PageData, upright_page

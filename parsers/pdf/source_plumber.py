@@ -6,8 +6,8 @@ plain `PageData`.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from ..errors import CorruptFileError, EncryptedFileError, NoTextLayerError, TooLargeError, VplanError
 from .page_model import PageData, upright_page

@@ -19,8 +19,8 @@ columns that were cut.
 from __future__ import annotations
 
 from ..model import Cell, Row, Table
-from .word_breaks import TextContext, join_lines
 from .frame_tables import PageTable, TCell, TRow
+from .word_breaks import TextContext, join_lines
 
 COL_TOL = 3.0
 

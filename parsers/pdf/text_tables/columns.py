@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .header import Header, cell_pieces
-from ..word_breaks import space_width
-from ..lines import Line, split_line
 from ...text import parse_amount
+from ..lines import Line, split_line
+from ..word_breaks import space_width
+from .header import Header, cell_pieces
 
 PAD = 2.0  # points added around the text to make the table's outer edges
 COLUMN_GAP_SPACES = 1.6  # a gap between two columns' text is wider than this many word spaces ...

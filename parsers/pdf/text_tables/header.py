@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 from ...budget import VALUE_HEADER
 from ...headers import field_for_header
-from ..word_breaks import join_lines
-from ..lines import Line, split_line
 from ...text import YEAR, fold, parse_amount
 from ...vocabulary import words_for
+from ..lines import Line, split_line
+from ..word_breaks import join_lines
 
 CELL_GAP_EM = 0.6  # a gap this wide (in font sizes) separates two header cells
 MAX_CELL_WORDS = 5  # a header cell is a few words, never a sentence

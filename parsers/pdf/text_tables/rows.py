@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .columns import Columns, cut_line
-from ..page_model import Rule, Shade
 from ..lines import Line
+from ..page_model import Rule, Shade
+from .columns import Columns, cut_line
 
 EXTRA_SPACE_EM = 0.25  # a step this much (in font sizes) beyond the line spacing is a gap
 MIN_WIDTH_SHARE = 0.25  # a rule or band must cover this share of the table's width to divide rows

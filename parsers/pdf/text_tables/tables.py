@@ -19,13 +19,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ...text import parse_amount
 from ..frame_tables import PageTable, TCell, TRow, line_pitch
+from ..lines import Line, chars_to_lines
+from ..page_model import Rule, Shade
 from .columns import PAD, Columns, column_reach, cut_line, find_columns, refit_columns
 from .header import Header, find_headers
-from ..page_model import Rule, Shade
 from .rows import row_bounds
-from ..lines import Line, chars_to_lines
-from ...text import parse_amount
 
 LARGE_GAP_EM = 3.5  # a vertical gap this large (in font sizes) ends a table
 LEFT_TOL = 3.0  # a line starting this far left of the table's first column is not in it
@@ -198,7 +198,7 @@ def continue_text_table(table: PageTable, items: list, rules: list[Rule], shades
         else:
             break
     lead.sort(key=lambda l: l.top)
-    if not lead:
+    if not lead or table.columns is None:
         return items
     left = table.columns.xs[0] + PAD
     body = table_lines(lead, lead[0].top, left, table.size)
