@@ -24,7 +24,8 @@ AHEAD_PER_WORKER = 4  # jobs in flight per worker: enough to keep them busy, few
 TASKS_PER_WORKER = 50  # a worker is replaced after this many files, so what a parser caches cannot pile up
 
 
-PRELOAD = ["parsers", "parsers.pdf.reader", "parsers.docx_reader", "parsers.normalise", "ingest.jobs"]
+PRELOAD = ["parsers", "parsers.pdf.reader", "parsers.docx_reader", "parsers.normalise", "ingest.jobs",
+           "ingest.worker_start"]
 
 
 def new_pool(workers: int) -> ProcessPoolExecutor:
