@@ -172,12 +172,14 @@ def segments(frame: Frame, col_xs: list[float], lines: list[Line]) -> list[tuple
     """(band, first column, last column, piece of line) for every piece of text in the frame."""
     out = []
     min_gap = gap_for(lines)
+    band_cuts: dict[int, list[float]] = {}  # the vertical rules crossing each band
     for line in lines:
         r = min(max(bisect_right(frame.row_ys, line.middle) - 1, 0), frame.n_rows - 1)
         y0, y1 = frame.row_ys[r], frame.row_ys[r + 1]
         if frame.ruled:
-            cuts = [x for x in col_xs[1:-1] if frame.has_vrule(x, y0, y1)]
-            pieces = split_line(line, cuts)
+            if r not in band_cuts:
+                band_cuts[r] = [x for x in col_xs[1:-1] if frame.has_vrule(x, y0, y1)]
+            pieces = split_line(line, band_cuts[r])
         else:
             pieces = split_line(line, [], min_gap)
         for p in pieces:

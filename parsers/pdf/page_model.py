@@ -56,14 +56,20 @@ class PageData:
 
 
 def upright_page(number: int, width: float, height: float, chars: list[dict], lines: list[dict],
-                 rects: list[dict], curves: list[dict], glyphs_known: bool = False) -> PageData:
+                 rects: list[dict], curves: list[dict], glyphs_known: bool = False, upright: bool = False) -> PageData:
     """The page model of a page's characters and drawn objects (pdfplumber's dicts, the page as
     drawn), turned to its reading orientation (`orientation`): what every source ends with.
-    `glyphs_known`: the source already reads every glyph as its letters (`known_glyph`)."""
-    from .orientation import turn_box, upright_chars
+    `glyphs_known`: the source already reads every glyph as its letters (`known_glyph`);
+    `upright`: it knows every character runs right, upright (then nothing is turned)."""
+    from .orientation import Point, turn_box, unturned, upright_chars
 
-    chars, point, width, height = upright_chars(chars if glyphs_known else [known_glyph(ch) for ch in chars],
-                                                width, height)
+    point: Point
+    if not glyphs_known:
+        chars = [known_glyph(ch) for ch in chars]
+    if upright:
+        chars, point = [ch for ch in chars if ch["text"] != "\n"], unturned
+    else:
+        chars, point, width, height = upright_chars(chars, width, height)
     lines, rects, turned = ([turn_box(o, point) for o in objs] for objs in (lines, rects, curves))
     rules = [r for obj in lines + rects for r in object_rules(obj, width, height)]
     rules += [r for obj in curves if obj.get("stroke") for r in path_rules(obj, point)]

@@ -68,7 +68,7 @@ class Fonts:
     def __init__(self, api: Api, descents: dict[str, float | None]):
         self.api, self.descents = api, descents
         self.known: dict[int, tuple[str, float]] = {}
-        self.advances: dict[tuple[int, int], float] = {}
+        self.advances: dict[int, dict[int, float]] = {}  # font -> character -> advance per unit of size
         self.buf = ctypes.create_string_buffer(256)
         self.value = c_float()
 
@@ -100,11 +100,11 @@ class Fonts:
     def advance(self, font: int, code: int) -> float:
         """The advance of the glyph the font sets for character `code`, per unit of font size
         (0 when the font cannot say)."""
-        key = (font, code)
-        found = self.advances.get(key)
+        table = self.advances.setdefault(font, {})
+        found = table.get(code)
         if found is None:
             ok = self.api.glyph_width(font, code, 1.0, ctypes.addressof(self.value))
-            found = self.advances[key] = self.value.value if ok and self.value.value > 0 else 0.0
+            found = table[code] = self.value.value if ok and self.value.value > 0 else 0.0
         return found
 
 
@@ -135,13 +135,13 @@ class CharReader:
         self.x, self.y, self.size = c_double(), c_double(), c_float()
         self.matrix, self.loose = api.FS_MATRIX(), api.FS_RECTF()
         self.objects: dict[int, tuple] = {}  # text object -> `object_info`
+        self.upright = True  # every character so far runs right, upright
 
     def chars(self, textpage: int) -> tuple[list[dict], list[tuple[int, int]]]:
         """The text page's characters, and each hyphen PDFium took for a hyphenation (its text
         object, and its place in the list)."""
         api, objects, fonts, height = self.api, self.objects, self.fonts, self.height
         unicode, map_error, text_object, origin = api.unicode, api.map_error, api.text_object, api.origin
-        advances = fonts.advances
         x, y = self.x, self.y
         xp, yp = ctypes.addressof(x), ctypes.addressof(y)
         out: list[dict] = []
@@ -170,8 +170,8 @@ class CharReader:
             info = objects.get(obj)
             if info is None:
                 info = objects[obj] = self.object_info(textpage, i, obj)
-            font, size, name, down, m, matrix, plain = info
-            per = advances.get((font, code)) if exact else 0.0
+            font, size, name, down, m, matrix, plain, advances = info
+            per = advances.get(code) if exact else 0.0
             if per is None:
                 per = fonts.advance(font, code)
             adv = per * size or self.loose_advance(textpage, i, cx, cy, m)
@@ -180,6 +180,7 @@ class CharReader:
                 out.append({"text": text, "x0": cx, "x1": cx + m[0] * adv, "top": height - hi, "bottom": height - lo,
                             "size": hi - lo, "fontname": name, "matrix": matrix, "upright": True})
             else:
+                self.upright = False
                 out.append(char_dict(text, cx, cy, adv, size, down, m, name, height))
         return out, hyphens
 
@@ -189,9 +190,10 @@ class CharReader:
         info = self.objects.get(obj)
         if info is None:
             info = self.objects[obj] = self.object_info(textpage, i, obj)
-        font, size, name, down, m = info[:5]
+        font, size, name, down, m, _, plain, _ = info
         x, y = self.x.value, self.y.value
         adv = self.fonts.advance(font, code) * size or self.loose_advance(textpage, i, x, y, m)
+        self.upright = self.upright and plain
         return char_dict(text, x, y, adv, size, down, m, name, self.height)
 
     def loose_advance(self, textpage: int, i: int, x: float, y: float, m: tuple) -> float:
@@ -202,8 +204,8 @@ class CharReader:
 
     def object_info(self, textpage: int, i: int, obj: int) -> tuple:
         """What the characters of the text object of character `i` share: font, font size, font
-        name, descent, matrix (a, b, c, d), the matrix as pdfplumber gives it, and whether the
-        text is upright and unturned."""
+        name, descent, matrix (a, b, c, d), the matrix as pdfplumber gives it, whether the text is
+        upright and unturned, and the font's advances (`Fonts.advances`)."""
         api = self.api
         font = api.font(obj) or 0
         api.font_size(obj, ctypes.addressof(self.size))
@@ -211,7 +213,7 @@ class CharReader:
         m = self.matrix
         plain = m.b == 0 and m.c == 0 and m.a > 0 and m.d > 0
         return (font, self.size.value, *self.fonts.get(font), (m.a, m.b, m.c, m.d),
-                (m.a, m.b, m.c, m.d, m.e, m.f), plain)
+                (m.a, m.b, m.c, m.d, m.e, m.f), plain, self.fonts.advances.setdefault(font, {}))
 
     def blank(self, obj: int, m: tuple) -> dict:
         """A word space for a text object of blank glyphs, at its origin (`m` its page matrix)."""
@@ -221,6 +223,8 @@ class CharReader:
         name, down = self.fonts.get(font)
         size = self.size.value
         adv = self.fonts.advance(font, 0x20) * size or 0.25 * size
+        a, b, c, d = m[:4]
+        self.upright = self.upright and b == 0 and c == 0 and a > 0 and d > 0
         return char_dict(" ", m[4], m[5], adv, size, down, m[:4], name, self.height)
 
 

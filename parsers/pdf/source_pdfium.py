@@ -119,7 +119,8 @@ def read_page(c, doc, index: int, name: str, api: Api, fonts: Fonts) -> PageData
         lines, rects, curves = page_drawings(c, objects.paths, height)
     finally:
         c.FPDF_ClosePage(page)
-    return upright_page(index + 1, width, height, chars, lines, rects, curves, glyphs_known=True)
+    return upright_page(index + 1, width, height, chars, lines, rects, curves, glyphs_known=True,
+                        upright=reader.upright)
 
 
 @contextmanager
