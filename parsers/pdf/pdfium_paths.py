@@ -10,6 +10,7 @@ Paths inside form XObjects are read too, mapped by the form's matrix.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -26,24 +27,25 @@ class PageObjects:
 
 
 def page_objects(c, page) -> PageObjects:
-    """The text and path objects of a page, found in one walk through it and its forms."""
+    """The text and path objects of a page in drawing order, found in one walk through it and
+    its forms (a loop, not a recursive closure, so that no reference cycle keeps them alive)."""
     found = PageObjects()
     matrix = c.FS_MATRIX()
     kinds = {c.FPDF_PAGEOBJ_TEXT: found.texts, c.FPDF_PAGEOBJ_PATH: found.paths}
-
-    def walk(count: int, get, outer: Matrix, parents: list) -> None:
-        for k in range(count):
-            obj = get(k)
-            if not parents:
-                found.top.append(obj)
-            kind = c.FPDFPageObj_GetType(obj)
-            if kind in kinds:
-                kinds[kind].append((obj, outer, parents))
-            elif kind == c.FPDF_PAGEOBJ_FORM:
-                walk(c.FPDFFormObj_CountObjects(obj), lambda j, o=obj: c.FPDFFormObj_GetObject(o, j),
-                     times(object_matrix(c, obj, matrix), outer), parents + [obj])
-
-    walk(c.FPDFPage_CountObjects(page), lambda k: c.FPDFPage_GetObject(page, k), IDENTITY, [])
+    found.top = [c.FPDFPage_GetObject(page, k) for k in range(c.FPDFPage_CountObjects(page))]
+    stack: list[tuple[Iterator, Matrix, list]] = [(iter(found.top), IDENTITY, [])]  # objects, form matrix, forms
+    while stack:
+        objects, outer, parents = stack[-1]
+        obj = next(objects, None)
+        if obj is None:
+            stack.pop()
+            continue
+        kind = c.FPDFPageObj_GetType(obj)
+        if kind in kinds:
+            kinds[kind].append((obj, outer, parents))
+        elif kind == c.FPDF_PAGEOBJ_FORM:
+            inner = [c.FPDFFormObj_GetObject(obj, j) for j in range(c.FPDFFormObj_CountObjects(obj))]
+            stack.append((iter(inner), times(object_matrix(c, obj, matrix), outer), parents + [obj]))
     return found
 
 

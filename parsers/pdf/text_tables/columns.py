@@ -121,9 +121,9 @@ def cut_line(line: Line, cols: Columns) -> list[tuple[int, int, Line]]:
     out once per line and columns: a table's lines are cut again and again while it is read.)"""
     key = (tuple(cols.xs), tuple(cols.rivers))
     known = line.meta.setdefault("cut_line", {})
-    if key not in known:
-        known[key] = cut_at_rivers(line, cols)
-    return known[key]
+    if key not in known:  # kept without the line itself (None), so that no line holds itself
+        known[key] = [(c0, c1, None if p is line else p) for c0, c1, p in cut_at_rivers(line, cols)]
+    return [(c0, c1, line if p is None else p) for c0, c1, p in known[key]]
 
 
 def cut_at_rivers(line: Line, cols: Columns) -> list[tuple[int, int, Line]]:

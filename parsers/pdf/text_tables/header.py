@@ -64,11 +64,13 @@ class Header:
 
 def cell_pieces(line: Line) -> list[Line]:
     """The line cut where a gap wider than a header cell gap separates its words (worked out once
-    per line: finding headers asks for the pieces of each line many times)."""
+    per line: finding headers asks for the pieces of each line many times; a line that is not cut
+    is kept as an empty list, so that no line holds itself and its memory goes with it)."""
     pieces = line.meta.get("cell_pieces")
     if pieces is None:
-        pieces = line.meta["cell_pieces"] = split_line(line, [], CELL_GAP_EM * line.size)
-    return pieces
+        pieces = split_line(line, [], CELL_GAP_EM * line.size)
+        line.meta["cell_pieces"] = [] if len(pieces) == 1 and pieces[0] is line else pieces
+    return pieces or [line]
 
 
 def is_label(text: str) -> bool:
@@ -77,19 +79,7 @@ def is_label(text: str) -> bool:
 
 
 def band_to_cells(lines: list[Line]) -> list[HeaderCell]:
-    """The header cells of a band of lines: pieces overlapping horizontally form one cell. (A
-    band is looked at again when headers are sought once more among the same lines, so its
-    cells are kept with its first line.)"""
-    known = lines[0].meta.setdefault("band_cells", [])
-    for band, cells in known:
-        if len(band) == len(lines) and all(a is b for a, b in zip(band, lines)):
-            return cells
-    cells = pieces_to_cells(lines)
-    known.append((list(lines), cells))
-    return cells
-
-
-def pieces_to_cells(lines: list[Line]) -> list[HeaderCell]:
+    """The header cells of a band of lines: pieces overlapping horizontally form one cell."""
     groups: list[list[Line]] = []
     for piece in sorted((p for l in lines for p in cell_pieces(l)), key=lambda p: p.x0):
         if groups and piece.x0 < max(p.x1 for p in groups[-1]) - 0.5:
