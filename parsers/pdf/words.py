@@ -33,7 +33,8 @@ def frequencies() -> dict[str, float]:
         from wordfreq import get_frequency_dict
 
         return get_frequency_dict("sv", wordlist="best")
-    return {word: 10 ** (-index / 100) for index, bucket in enumerate(buckets) for word in bucket}
+    # one frequency per bucket of words (one centibel), shared by its words, as wordfreq does
+    return {word: freq for index, bucket in enumerate(buckets) for freq in (10 ** (-index / 100),) for word in bucket}
 
 
 def shipped_buckets(lang: str) -> list[list[str]] | None:
