@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 CID = re.compile(r"\(cid:\d+\)")
 UNKNOWN = "\ufffd"
 RULE_MAX_THICKNESS = 2.5  # a filled rectangle thinner than this is drawn as a rule
+SQUARE = 0.01  # sides this close make a square: a dot (of a dotted line) is no rule either way
 PAGE_FILL_SHARE = 0.5  # a filled rectangle larger than this share of the page is a background
 WHITE = 0.97  # a fill this light is paper, not shading
 DARK = 0.5  # a fill this dark carries light text
@@ -141,13 +142,14 @@ def object_shade(obj: dict, page_w: float, page_h: float) -> Shade | None:
 
 
 def object_rules(obj: dict, page_w: float, page_h: float) -> list[Rule]:
-    """The straight rules a line or rectangle object draws (none for shading/backgrounds)."""
+    """The straight rules a line or rectangle object draws (none for shading/backgrounds). A
+    square dot runs neither way, whatever rounding leaves of its sides (each library's own)."""
     x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
     w, h = x1 - x0, bottom - top
-    if h <= RULE_MAX_THICKNESS and w > h:
+    if h <= RULE_MAX_THICKNESS and w > h + SQUARE:
         y = (top + bottom) / 2
         return [Rule(x0, y, x1, y)]
-    if w <= RULE_MAX_THICKNESS and h > w:
+    if w <= RULE_MAX_THICKNESS and h > w + SQUARE:
         x = (x0 + x1) / 2
         return [Rule(x, top, x, bottom)]
     if obj.get("object_type") == "rect" and obj.get("stroke") and w * h < PAGE_FILL_SHARE * page_w * page_h:

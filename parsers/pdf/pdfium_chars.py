@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import ctypes
 import re
+from bisect import bisect_right
 from ctypes import c_double, c_float, c_int, c_uint, c_void_p
 
 UNKNOWN = "\ufffd"
 HYPHEN_MARK = 0x2  # PDFium's character for a hyphen it found at the end of a line
 SKIPPED = {0x0D, 0x0A, 0xFFFE}  # line breaks and PDFium's placeholder for a character it has none for
 MAYBE_GENERATED = {0x20, 0x0D, 0x0A}  # the characters PDFium generates (spaces, line breaks)
+# the blanks a text object of its own may set, the word space first (it wins a tie)
+BLANKS = (0x20, 0x202F, 0x00A0, 0x2009, 0x2007, 0x200A, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2008)
+BLANK_FIT = 0.02  # a blank's advance matches the gap to the next glyph within this share of the font size
 # pdfminer's descent of the standard fonts, which it takes from their metrics by name
 STANDARD_DESCENT = {
     **dict.fromkeys(("Courier", "Courier-Bold", "Courier-BoldOblique", "Courier-Oblique", "CourierNew",
@@ -147,9 +151,13 @@ class CharReader:
         out: list[dict] = []
         hyphens: list[tuple[int, int]] = []
         last_obj, last_x, last_y = -1, 0.0, 0.0  # the previous character's text object and origin
-        for i in range(api.count_chars(textpage)):
+        count = api.count_chars(textpage)
+        for i in range(count):
             code = unicode(textpage, i)
-            if code in MAYBE_GENERATED and api.is_generated(textpage, i) or code in SKIPPED:
+            if code in MAYBE_GENERATED and api.is_generated(textpage, i):
+                if code != 0x20 or not self.stands_for_a_space(textpage, i, count):
+                    continue
+            elif code in SKIPPED:
                 continue
             exact = True  # whether the font gives the glyph's advance by its character
             hyphen = code == HYPHEN_MARK and api.is_hyphen(textpage, i)
@@ -184,6 +192,28 @@ class CharReader:
                 out.append(char_dict(text, cx, cy, adv, size, down, m, name, height))
         return out, hyphens
 
+    def stands_for_a_space(self, textpage: int, i: int, count: int) -> bool:
+        """Whether the space PDFium generated at character `i` stands where the PDF sets a space
+        of its own, which PDFium then drops as a second space in a row: where a text object
+        moves its text on (justified text: a gap, then the space glyph), PDFium puts a space at
+        the next glyph's origin; when that glyph is a space, the glyph after it starts a space's
+        advance further on, in the same text object (when it is no space, right there)."""
+        api = self.api
+        if i + 1 >= count or api.is_generated(textpage, i + 1):
+            return False
+        obj = api.text_object(textpage, i) or 0
+        if not obj or obj != (api.text_object(textpage, i + 1) or 0):
+            return False
+        x, y = ctypes.c_double(), ctypes.c_double()
+        api.origin(textpage, i + 1, ctypes.addressof(x), ctypes.addressof(y))
+        api.origin(textpage, i, ctypes.addressof(self.x), ctypes.addressof(self.y))
+        info = self.objects.get(obj)
+        if info is None:
+            info = self.objects[obj] = self.object_info(textpage, i, obj)
+        font, size, _, _, m = info[:5]
+        reach = (x.value - self.x.value) * m[0] + (y.value - self.y.value) * m[1]  # along the baseline
+        return reach >= 0.5 * self.fonts.advance(font, 0x20) * size * (m[0] * m[0] + m[1] * m[1])
+
     def char(self, textpage: int, i: int, obj: int, text: str, code: int) -> dict:
         """The character at index `i` (its origin already read), `code` the character whose
         advance the font gives."""
@@ -215,17 +245,52 @@ class CharReader:
         return (font, self.size.value, *self.fonts.get(font), (m.a, m.b, m.c, m.d),
                 (m.a, m.b, m.c, m.d, m.e, m.f), plain, self.fonts.advances.setdefault(font, {}))
 
-    def blank(self, obj: int, m: tuple) -> dict:
-        """A word space for a text object of blank glyphs, at its origin (`m` its page matrix)."""
+    def blank(self, obj: int, m: tuple, reach: NextGlyph) -> dict:
+        """The blank character a text object of blank glyphs draws at its origin (`m` its page
+        matrix): the blank (a word space, a no-break or narrow no-break space, a thin space …)
+        whose advance in its font is the distance to the next glyph of the line, else a word
+        space. (PDFium does not say which glyph it is: its text page leaves such objects out.)"""
         api = self.api
         font = api.font(obj) or 0
         api.font_size(obj, ctypes.addressof(self.size))
         name, down = self.fonts.get(font)
         size = self.size.value
-        adv = self.fonts.advance(font, 0x20) * size or 0.25 * size
         a, b, c, d = m[:4]
         self.upright = self.upright and b == 0 and c == 0 and a > 0 and d > 0
-        return char_dict(" ", m[4], m[5], adv, size, down, m[:4], name, self.height)
+        code, adv = 0x20, self.fonts.advance(font, 0x20) * size or 0.25 * size
+        space = char_dict(" ", m[4], m[5], adv, size, down, m[:4], name, self.height)
+        gap = reach.gap(space) if b == 0 and c == 0 and a > 0 else None
+        if gap is not None:
+            code, adv = min(((u, self.fonts.advance(font, u) * size) for u in BLANKS),
+                            key=lambda ua: abs(ua[1] * a - gap))
+            if abs(adv * a - gap) > BLANK_FIT * size * a:
+                code, adv = 0x20, space["x1"] - space["x0"]
+        return char_dict(chr(code), m[4], m[5], adv, size, down, m[:4], name, self.height)
+
+
+class NextGlyph:
+    """Where the next glyph of a line starts, found among a page's upright characters."""
+
+    def __init__(self, chars: list[dict]):
+        self.rows: dict[int, list[tuple[float, float, float]]] = {}  # row of half points -> (x0, middle, size)
+        for ch in chars:
+            if not ch["text"].isspace():
+                middle = (ch["top"] + ch["bottom"]) / 2
+                self.rows.setdefault(round(middle / 2), []).append((ch["x0"], middle, ch["size"]))
+        for row in self.rows.values():
+            row.sort()
+
+    def gap(self, char: dict) -> float | None:
+        """How far right of `char`'s start the next glyph on its line starts (None: none)."""
+        middle, x = (char["top"] + char["bottom"]) / 2, char["x0"]
+        found = None
+        for key in (round(middle / 2) - 1, round(middle / 2), round(middle / 2) + 1):
+            row = self.rows.get(key, [])
+            for x0, mid, size in row[bisect_right(row, (x + 0.01, -1e9, 0)):]:
+                if abs(mid - middle) <= 0.3 * size:
+                    found = x0 if found is None else min(found, x0)
+                    break
+        return None if found is None else found - x
 
 
 def advance(box, x: float, y: float, a: float, b: float) -> float:

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from ..errors import CorruptFileError, EncryptedFileError, NoTextLayerError, TooLargeError, VplanError
 from .page_model import PageData, upright_page
-from .pdfium_chars import Api, CharReader, Fonts, address, descriptor_descents
+from .pdfium_chars import Api, CharReader, Fonts, NextGlyph, address, descriptor_descents
 from .pdfium_paths import PageObjects, object_matrix, page_drawings, page_objects, times
 
 LOAD_ERRORS = {1: "unknown error", 2: "the file could not be opened", 3: "not a PDF, or damaged",
@@ -110,10 +110,11 @@ def read_page(c, doc, index: int, name: str, api: Api, fonts: Fonts) -> PageData
     try:
         width, height = page_size(c, page)
         reader = CharReader(api, height, fonts)
+        objects = page_objects(c, page)
+        drop_actual_text(c, objects)
         with text_page(c, page, name, index) as textpage:
             chars, hyphens = reader.chars(address(textpage))
-        objects = page_objects(c, page)
-        chars += blank_objects(c, objects, reader)
+        chars += blank_objects(c, objects, reader, chars)
         if hyphens:
             chars += spaces_after_hyphens(c, page, objects, hyphens, reader, name, index)
         lines, rects, curves = page_drawings(c, objects.paths, height)
@@ -144,16 +145,30 @@ def page_size(c, page) -> tuple[float, float]:
     return (h, w) if c.FPDFPage_GetRotation(page) % 2 else (w, h)
 
 
-def blank_objects(c, objects: PageObjects, reader: CharReader) -> list[dict]:
-    """A space for each text object PDFium's text page leaves out because its glyphs draw nothing:
-    a word space or a no-break space set on its own (pdfminer reads them as space characters)."""
+def drop_actual_text(c, objects: PageObjects) -> None:
+    """Set aside the /ActualText of marked content, as pdfminer does: PDFium's text page would put
+    it in place of the glyphs, spread evenly over them (Chromium marks text it set in capitals
+    with the text as typed, so that the glyphs' letters and boxes would be lost)."""
+    key = b"ActualText"
+    for obj, _, _ in objects.texts:
+        for k in reversed(range(c.FPDFPageObj_CountMarks(obj))):
+            mark = c.FPDFPageObj_GetMark(obj, k)
+            if mark and c.FPDFPageObjMark_GetParamValueType(mark, key) != c.FPDF_OBJECT_UNKNOWN:
+                c.FPDFPageObjMark_RemoveParam(obj, mark, key)
+
+
+def blank_objects(c, objects: PageObjects, reader: CharReader, chars: list[dict]) -> list[dict]:
+    """A blank character for each text object PDFium's text page leaves out because its glyphs
+    draw nothing: a word space or a (narrow) no-break space set on its own, as Chromium and
+    LibreOffice set them (pdfminer reads them as the characters they are)."""
     box = [ctypes.c_float() for _ in range(4)]
     matrix = c.FS_MATRIX()
-    out = []
-    for obj, outer, _ in objects.texts:
-        if c.FPDFPageObj_GetBounds(obj, *box) and abs(box[2].value - box[0].value) < 1e-4:
-            out.append(reader.blank(address(obj), times(object_matrix(c, obj, matrix), outer)))
-    return out
+    blank = [(obj, outer) for obj, outer, _ in objects.texts
+             if c.FPDFPageObj_GetBounds(obj, *box) and abs(box[2].value - box[0].value) < 1e-4]
+    if not blank:
+        return []
+    reach = NextGlyph(chars)
+    return [reader.blank(address(obj), times(object_matrix(c, obj, matrix), outer), reach) for obj, outer in blank]
 
 
 def spaces_after_hyphens(c, page, objects: PageObjects, hyphens: list[tuple[int, int]], reader: CharReader,
