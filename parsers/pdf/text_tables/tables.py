@@ -30,6 +30,7 @@ from .rows import row_bounds
 LARGE_GAP_EM = 3.5  # a vertical gap this large (in font sizes) ends a table
 LEFT_TOL = 3.0  # a line starting this far left of the table's first column is not in it
 MAX_SPAN_WORDS = 8  # text running across three columns or more is a category if it is this short
+SIZE_ROUNDING = 0.01  # font sizes this close are one size, however a PDF library rounds them
 
 
 def table_left(header: Header, lines: list[Line]) -> float:
@@ -56,11 +57,13 @@ def table_lines(lines: list[Line], start: float, left: float, size: float,
     The table ends at a heading, a footnote or footer in smaller type, a gap
     of LARGE_GAP_EM, a line starting left of the table; given its columns,
     also at a line wider than the table or a sentence running across them.
+    Type at the very limit (small capitals set at 80 %) is no smaller type,
+    however the PDF library rounds its size (SIZE_ROUNDING).
     """
     out: list[Line] = []
     prev_bottom = start
     for line in lines:
-        if line.size > 1.15 * size or line.size < 0.8 * size:
+        if line.size > 1.15 * size + SIZE_ROUNDING or line.size < 0.8 * size - SIZE_ROUNDING:
             break
         if line.top - prev_bottom > LARGE_GAP_EM * size or line.x0 < left - LEFT_TOL:
             break
