@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from batch import make_batch
+
 from ingest.catalog import snapshot_tables
 from ingest.pipeline import ingest
 

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from batch import make_batch
+
 from ingest.queries import analysis_connection, named_queries, run_query
 from ingest.storage.maintenance import file_count, history
 

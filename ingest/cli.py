@@ -10,16 +10,17 @@ import os
 import shutil
 import sys
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
-from typing import List, NoReturn, Optional
+from typing import NoReturn
 
 import duckdb
-
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from parsers import DEFAULT_PDF_ENGINE, PDF_ENGINES
 from parsers.errors import NoPlansError, StorageError, UsageError
 
 from . import config
@@ -27,6 +28,8 @@ from .export import export
 from .output import OutputFormat, write_result
 from .pipeline import FileResult, ingest
 from .queries import named_queries, run_query
+
+PdfEngine = Enum("PdfEngine", {name: name for name in PDF_ENGINES}, type=str)  # type: ignore[misc]
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="vplan: activity plans (verksamhetsplaner) from PDF and Word into Delta tables.")
@@ -42,10 +45,10 @@ def clean_errors():
         yield
     except UsageError as exc:
         err_console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     except StorageError as exc:
         err_console.print(f"[red]error:[/] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
 
 
 def note(text: str) -> None:
@@ -54,10 +57,10 @@ def note(text: str) -> None:
 
 @app.command("ingest")
 def ingest_cmd(
-    paths: Optional[List[Path]] = typer.Argument(None, help="Files or folders (searched recursively for "
+    paths: list[Path] | None = typer.Argument(None, help="Files or folders (searched recursively for "
                                                  ".pdf, .docx, .doc). Default: data/raw"),
     out: Path = typer.Option(config.CURATED_DIR, "--out", "-o", help="Curated output directory."),
-    password: Optional[str] = typer.Option(None, "--password", help="Password for encrypted PDFs."),
+    password: str | None = typer.Option(None, "--password", help="Password for encrypted PDFs."),
     force: bool = typer.Option(False, "--force", help="Parse every file again, even those already "
                                "ingested unchanged by this parser version."),
     workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-w", min=1,
@@ -69,6 +72,8 @@ def ingest_cmd(
     commit_every: int = typer.Option(config.COMMIT_EVERY, "--commit-every", min=1,
                                      help="Commit the documents in batches of this many (and at the end)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only the summary, no line per file."),
+    pdf_engine: PdfEngine = typer.Option(DEFAULT_PDF_ENGINE, "--pdf-engine",
+                                         help="The library that reads PDF pages: pdfium (fast) or pdfplumber."),
 ) -> None:
     """Parse plan files and commit their rows to the curated Delta tables.
 
@@ -80,7 +85,8 @@ def ingest_cmd(
         report = ingest(paths or [config.RAW_DIR], out, password=password, force=force, workers=workers,
                         time_limit_s=time_limit or None, max_pages=max_pages or None, commit_every=commit_every,
                         on_file=show, on_note=note,
-                        on_wait=lambda lock: note(f"waiting for another writer to finish ({lock})"))
+                        on_wait=lambda lock: note(f"waiting for another writer to finish ({lock})"),
+                        pdf_engine=pdf_engine.value)
     if report.error:
         err_console.print(f"[red]error:[/] {escape(str(report.error))}; the run stopped: what it committed before is kept, "
                           "the batch in progress is not written. Run again once this is fixed.", highlight=False)
@@ -138,23 +144,23 @@ def print_summary(report, out: Path) -> None:
 
 @app.command("query")
 def query_cmd(
-    query: Optional[str] = typer.Argument(None, help="A named query (see --list), a .sql file, or SQL text "
+    query: str | None = typer.Argument(None, help="A named query (see --list), a .sql file, or SQL text "
                                           "over the views documents, activities, budget_lines, proposals, "
                                           "national_activities, plans, adopted_activities …"),
     curated: Path = typer.Option(config.CURATED_DIR, "--curated", help="Curated output directory."),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="Output format."),
-    param: List[str] = typer.Option([], "--param", "-p", help="A query parameter, key=value (repeatable)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file "
+    param: list[str] = typer.Option([], "--param", "-p", help="A query parameter, key=value (repeatable)."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file "
                                           "(required for --format parquet and xlsx)."),
     limit: int = typer.Option(100, "--limit", help="Rows to show at most with --format table."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
+    as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP),
     list_: bool = typer.Option(False, "--list", help="List the named queries and what each answers."),
 ) -> None:
     """Run a named query, a .sql file or SQL against a snapshot of the curated tables."""
     if list_:
         for q in named_queries().values():
-            params = ", ".join(k if v is None else f"{k}={v}" for k, v in q.params.items())
-            out_console.print(f"[bold]{q.name}[/] [dim]({params or 'no parameters'})[/]\n    {q.description}",
+            listed = ", ".join(k if v is None else f"{k}={v}" for k, v in q.params.items())
+            out_console.print(f"[bold]{q.name}[/] [dim]({listed or 'no parameters'})[/]\n    {q.description}",
                               highlight=False)
         return
     if not query:
@@ -199,7 +205,7 @@ def result_name(query: str) -> str:
 def report_cmd(
     curated: Path = typer.Option(config.CURATED_DIR, "--curated", help="Curated output directory."),
     out: Path = typer.Option(Path("report.html"), "--out", "-o", help="The HTML file to write."),
-    region: Optional[str] = typer.Option(None, "--region", "-r", help="Only this region (its name or a "
+    region: str | None = typer.Option(None, "--region", "-r", help="Only this region (its name or a "
                                          "part of it that names one region, e.g. Värmland)."),
 ) -> None:
     """Write one self-contained HTML page (in Swedish) on the curated plans: opens offline in any browser."""
@@ -220,12 +226,12 @@ def report_cmd(
 @app.command("inspect")
 def inspect_cmd(
     path: Path = typer.Argument(..., help="A plan file: .pdf, .docx or .doc."),
-    pages: Optional[str] = typer.Option(None, "--pages", help="Only these pages of a PDF: 3, 3-5 or 2,4-6 "
+    pages: str | None = typer.Option(None, "--pages", help="Only these pages of a PDF: 3, 3-5 or 2,4-6 "
                                         "(the whole file is read all the same)."),
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for the page images and index.html "
+    out: Path | None = typer.Option(None, "--out", "-o", help="Folder for the page images and index.html "
                                        "(default: <file name>-inspect in the working directory)."),
     dpi: int = typer.Option(100, "--dpi", min=30, max=600, help="Resolution of the page images."),
-    password: Optional[str] = typer.Option(None, "--password", help="Password for an encrypted PDF."),
+    password: str | None = typer.Option(None, "--password", help="Password for an encrypted PDF."),
 ) -> None:
     """Draw what vplan read over each page of one plan (PNGs) and list the records beside them (index.html).
 
@@ -264,7 +270,7 @@ def inspect_cmd(
 @app.command("sql")
 def sql_cmd(
     curated: Path = typer.Option(config.CURATED_DIR, "--curated", help="Curated output directory."),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
+    as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP),
 ) -> None:
     """Write a DuckDB file holding a snapshot of the tables and views; open it in the duckdb shell."""
     with clean_errors():

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -15,7 +14,7 @@ from .storage.lock import CuratedLock
 from .storage.maintenance import history, optimize, vacuum
 from .storage.migrate import migrate
 
-ExportFormat = enum.Enum("ExportFormat", {name: name for name in EXPORTERS}, type=str)
+ExportFormat = enum.Enum("ExportFormat", {name: name for name in EXPORTERS}, type=str)  # type: ignore[misc]
 OUT_HELP = "Curated output directory."
 
 
@@ -53,7 +52,7 @@ def vacuum_cmd(
 def history_cmd(
     curated: Path = typer.Option(config.CURATED_DIR, "--curated", help=OUT_HELP),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="Output format."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write to this file."),
     limit: int = typer.Option(100, "--limit", help="Versions to show at most with --format table."),
 ) -> None:
     """Every version of the tables, newest first: time, operation, run, files, documents added/replaced/removed."""
@@ -67,7 +66,7 @@ def export_cmd(
     fmt: ExportFormat = typer.Option("parquet", "--format", "-f", help="parquet: one file per table; "
                                      "duckdb: one vplan.duckdb file with the tables and views."),
     curated: Path = typer.Option(config.CURATED_DIR, "--curated", help=OUT_HELP),
-    as_of: Optional[str] = typer.Option(None, "--as-of", help=AS_OF_HELP),
+    as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP),
 ) -> None:
     """Write a plain snapshot of the curated tables, for tools that do not read Delta."""
     with clean_errors():

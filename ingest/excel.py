@@ -95,7 +95,7 @@ def write_sheet(book: Workbook, name: str, df: pd.DataFrame) -> None:
         sheet.append([excel_value(sheet, v) for v in row])
 
 
-def column_widths(df: pd.DataFrame) -> list[float]:
+def column_widths(df: pd.DataFrame) -> list[int]:
     """Each column as wide as its header or longest value, plus a margin, at most `MAX_WIDTH`."""
     widths = []
     for name, column in df.items():

@@ -6,9 +6,9 @@ table) and a destination folder, and giving back the files it wrote.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 import duckdb
 import pyarrow as pa

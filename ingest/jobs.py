@@ -1,6 +1,7 @@
 """The part of ingest that runs in a worker: read one file and parse it, within a time limit."""
 from __future__ import annotations
 
+import gc
 import io
 import signal
 import threading
@@ -8,9 +9,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from parsers import parse_plan
-from parsers.normalise import activity_norms
+from parsers import DEFAULT_PDF_ENGINE, parse_plan
 from parsers.errors import TimeLimitError, VplanError, internal_error
+from parsers.normalise import activity_norms
 from parsers.records import ParsedPlan
 
 from .config import SUFFIXES
@@ -23,6 +24,7 @@ class ParseJob:
     password: str | None = None
     time_limit_s: float | None = None
     max_pages: int | None = None
+    pdf_engine: str = DEFAULT_PDF_ENGINE  # the library that reads a PDF's pages
 
 
 @dataclass
@@ -54,6 +56,19 @@ def time_limit(seconds: float | None, name: str):
         signal.signal(signal.SIGALRM, previous)
 
 
+@contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector paused: parsing makes hundreds of thousands of small
+    objects without cycles, and collecting among them finds nothing (a few % of the time)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def bytes_to_parse(path: Path) -> tuple[bytes, str]:
     """The bytes to parse and their format; a .doc is converted to .docx first."""
     fmt = SUFFIXES[path.suffix.lower()]
@@ -65,10 +80,10 @@ def bytes_to_parse(path: Path) -> tuple[bytes, str]:
 def run_parse_job(job: ParseJob) -> ParseOutcome:
     """Parse one file; every failure comes back as a reason and a message, never raised."""
     try:
-        with time_limit(job.time_limit_s, str(job.path)):
+        with time_limit(job.time_limit_s, str(job.path)), collector_paused():
             data, fmt = bytes_to_parse(job.path)
             plan = parse_plan(io.BytesIO(data), fmt, name=str(job.path), password=job.password,
-                              max_pages=job.max_pages)
+                              max_pages=job.max_pages, pdf_engine=job.pdf_engine)
         return ParseOutcome(job.path, plan, [activity_norms(a) for a in plan.activities])
     except VplanError as exc:
         where = f"page {exc.page}: " if exc.page is not None else ""

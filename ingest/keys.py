@@ -30,7 +30,7 @@ class KeyRegistry:
         return self.matcher(region).key(title) or None
 
     @classmethod
-    def from_snapshot(cls, snap: Snapshot | None) -> "KeyRegistry":
+    def from_snapshot(cls, snap: Snapshot | None) -> KeyRegistry:
         """A registry that knows every (region, title, key) of the snapshot, learnt in the order first met.
 
         Titles are learnt as ingest met them (document by document in the

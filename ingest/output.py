@@ -15,7 +15,7 @@ from rich.table import Table
 from parsers.errors import UsageError
 
 
-class OutputFormat(str, enum.Enum):
+class OutputFormat(enum.StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
@@ -80,7 +80,7 @@ def write_result(df: pd.DataFrame, fmt: OutputFormat, output: Path | None, limit
         return
     if fmt is OutputFormat.xlsx:
         from .excel import write_xlsx
-        write_xlsx({name: df}, Path(output))
+        write_xlsx({name: df}, Path(output or ""))  # output is given: checked above
         return
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     try:

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import deque
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -23,7 +24,8 @@ AHEAD_PER_WORKER = 4  # jobs in flight per worker: enough to keep them busy, few
 TASKS_PER_WORKER = 50  # a worker is replaced after this many files, so what a parser caches cannot pile up
 
 
-PRELOAD = ["parsers", "parsers.pdf.reader", "parsers.docx_reader", "parsers.normalise", "ingest.jobs"]
+PRELOAD = ["parsers", "parsers.pdf.reader", "parsers.docx_reader", "parsers.normalise", "ingest.jobs",
+           "ingest.worker_start"]
 
 
 def new_pool(workers: int) -> ProcessPoolExecutor:
@@ -43,7 +45,7 @@ def run_alone(fn: Callable[[T], R], item: T, on_crash: Callable[[T, Exception], 
 
 
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], workers: int,
-                on_crash: Callable[[T, Exception], R]) -> Iterator[R]:
+                on_crash: Callable[[T, Exception], R]) -> Generator[R, None, None]:
     """`map(fn, items)` in `workers` processes (in this process when workers <= 1), order kept."""
     if workers <= 1:
         yield from map(fn, items)

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+from collections.abc import Callable, Iterable
 from contextlib import closing
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable, Iterable
 
 import pyarrow as pa
 
+from parsers import DEFAULT_PDF_ENGINE
 from parsers.errors import StorageError, UsageError
 
 from .config import COMMIT_EVERY, DOC_ID_LENGTH, MAX_PAGES, OPTIMIZE_FILES, SUFFIXES, TIME_LIMIT_S
@@ -44,7 +45,7 @@ class FileResult:
 @dataclass
 class IngestReport:
     results: list[FileResult] = field(default_factory=list)
-    started: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    started: datetime = field(default_factory=lambda: datetime.now(UTC))
     commits: int = 0  # batches committed
     optimized: int = 0  # files the run's own optimizations rewrote
     restored: list[str] = field(default_factory=list)  # tables put back to the last commit (a run died mid-batch)
@@ -84,11 +85,11 @@ class Batch:
     """What the files of one ingest run share."""
 
     out: Path
+    writer: BatchWriter  # the documents of the batch in progress, committed together
     keys: KeyRegistry = field(default_factory=KeyRegistry)
     state: CuratedState = field(default_factory=CuratedState)
     force: bool = False  # parse even files already ingested by this parser version
     seen: dict[str, Path] = field(default_factory=dict)  # doc_id -> first path with that content
-    writer: BatchWriter | None = None
 
 
 @dataclass
@@ -177,8 +178,8 @@ def open_output(out: Path, report: IngestReport, force: bool, on_note: Callable[
         on_note(f"an earlier run stopped mid-batch: {', '.join(report.restored)} put back to the last commit")
     snap = snapshot(out)
     state = CuratedState.load(snap)
-    batch = Batch(out, KeyRegistry.from_snapshot(snap), state, force,
-                  writer=BatchWriter(out, report.run, set(state.versions)))
+    batch = Batch(out, BatchWriter(out, report.run, set(state.versions)), KeyRegistry.from_snapshot(snap),
+                  state, force)
     release_memory()
     return batch
 
@@ -186,8 +187,10 @@ def open_output(out: Path, report: IngestReport, force: bool, on_note: Callable[
 def ingest(paths: Iterable[Path], out: Path, password: str | None = None, force: bool = False,
            workers: int = 1, time_limit_s: float | None = TIME_LIMIT_S, max_pages: int | None = MAX_PAGES,
            commit_every: int = COMMIT_EVERY, on_file: Callable[[FileResult], None] | None = None,
-           on_wait=None, on_note: Callable[[str], None] | None = None) -> IngestReport:
-    """Ingest every plan file under `paths` into the curated tables under `out`.
+           on_wait=None, on_note: Callable[[str], None] | None = None,
+           pdf_engine: str = DEFAULT_PDF_ENGINE) -> IngestReport:
+    """Ingest every plan file under `paths` into the curated tables under `out`. `pdf_engine` is
+    the library that reads PDF pages (`parsers.PDF_ENGINES`).
 
     Files are parsed in `workers` processes; rows are committed in file
     order, `commit_every` documents at a time, so the tables are the same
@@ -204,7 +207,7 @@ def ingest(paths: Iterable[Path], out: Path, password: str | None = None, force:
         try:
             batch = open_output(out, report, force, on_note)
             items = [triage(path, batch) for path in files]
-            jobs = [ParseJob(i.path, password, time_limit_s, max_pages) for i in items if i.done is None]
+            jobs = [ParseJob(i.path, password, time_limit_s, max_pages, pdf_engine) for i in items if i.done is None]
             with closing(ordered_map(run_parse_job, jobs, workers, on_crash=crashed)) as outcomes:
                 for item in items:
                     result = item.done or store(item, next(outcomes), batch)

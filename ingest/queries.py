@@ -79,13 +79,15 @@ def bind(query: NamedQuery, given: dict[str, str]) -> dict[str, str]:
     if missing:
         raise UsageError(f"{query.name} needs --param {missing[0]}=…")
     used = set(re.findall(r"\$(\w+)", query.sql))
-    return {k: v for k, v in values.items() if k in used}
+    return {k: v for k, v in values.items() if k in used and v is not None}
 
 
 def analysis_connection(curated: Path, as_of: str | int | datetime | None = None) -> duckdb.DuckDBPyConnection:
     """A snapshot of the curated tables (the latest, or the one `as_of`), their views and the query functions."""
     con = connect(curated, as_of)
-    con.create_function("title_similarity", title_similarity, [str, str], float, null_handling="special")
+    # null handling by name: duckdb's stubs know only its enum, whose module moved between versions
+    con.create_function("title_similarity", title_similarity, [str, str], float,  # type: ignore[call-overload]
+                        null_handling="special")
     return con
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .config import RUNS_DIRNAME
@@ -29,7 +29,7 @@ def write_run_report(out: Path, report) -> Path:
     runs = Path(out) / RUNS_DIRNAME
     path = runs / f"{report.run}.json"
     body = {"run": report.run, "started_at": report.started.isoformat(),
-            "finished_at": datetime.now(timezone.utc).isoformat(),
+            "finished_at": datetime.now(UTC).isoformat(),
             "stopped_by": str(report.error) if report.error else None,
             "files": [{"path": str(r.path), "status": r.status, "doc_id": r.doc_id, "reason": r.reason,
                        "message": r.message, "rows": r.rows, "warnings": r.warnings,

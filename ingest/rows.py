@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from parsers import PARSER_VERSION
@@ -19,9 +19,9 @@ def document_row(plan: ParsedPlan, doc_id: str, sha256: str, path: Path) -> dict
         "doc_id": doc_id, "source_file": path.name, "source_path": str(path), "sha256": sha256,
         "file_format": plan.file_format, "organisation": meta.organisation, "region": meta.region,
         "period_start": meta.period_start, "period_end": meta.period_end, "title": meta.title,
-        "n_pages": plan.n_pages, "ingested_at": datetime.now(timezone.utc),
+        "n_pages": plan.n_pages, "ingested_at": datetime.now(UTC),
         "parser_version": PARSER_VERSION, "file_size": stat.st_size,
-        "file_mtime": datetime.fromtimestamp(stat.st_mtime, timezone.utc),
+        "file_mtime": datetime.fromtimestamp(stat.st_mtime, UTC),
         "n_activities": len(plan.activities), "n_budget_lines": len(plan.budget_lines),
         "n_proposals": len(plan.proposals), "n_national_activities": len(plan.national_activities),
         "warnings": list(plan.warnings) + [f"read in part ({p.reason}): {p.message}" for p in plan.partial],

@@ -16,7 +16,7 @@ class CuratedState:
     by_path: dict[str, str] = field(default_factory=dict)  # source_path -> doc_id
 
     @classmethod
-    def load(cls, snap: Snapshot | None) -> "CuratedState":
+    def load(cls, snap: Snapshot | None) -> CuratedState:
         state = cls()
         if snap is None:
             return state

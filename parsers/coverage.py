@@ -64,7 +64,8 @@ def read_in_part(doc: Document, plan: ParsedPlan, used: set[int], name: str) -> 
         problems.append(NoActivityTableError(
             f"no activity table or project description was found{where}: the plan is read only in part; "
             + ADVICE, name, pages=empty))
-    low = sorted(p for p, (n, unplaced, _) in counts.items() if n >= MIN_PAGE_WORDS and unplaced > MAX_UNPLACED * n)
+    low = sorted((p for p, (n, unplaced, _) in counts.items() if n >= MIN_PAGE_WORDS and unplaced > MAX_UNPLACED * n),
+                 key=lambda p: -1 if p is None else p)  # text without a page (Word) first
     if low:
         pages = [p for p in low if p is not None]
         shares = ", ".join(f"{round(100 * counts[p][1] / counts[p][0])} %" for p in low)

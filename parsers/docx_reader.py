@@ -14,7 +14,7 @@ from typing import IO
 from docx.oxml.ns import qn
 
 from .errors import CorruptFileError, EmptyFileError, UnsupportedFormatError
-from .model import Cell, Document, Paragraph, Row, Table
+from .model import Cell, Document, Paragraph, Row, Table, VMerge
 from .zipguard import check_zip_sizes
 
 W_P, W_TBL, W_SDT, W_SDTCONTENT = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:sdtContent")
@@ -183,7 +183,8 @@ class _Reader:
 
     def cell(self, tc) -> Cell:
         tcpr = tc.find(qn("w:tcPr"))
-        span, vmerge = 1, None
+        span = 1
+        vmerge: VMerge | None = None
         if tcpr is not None:
             gs = tcpr.find(qn("w:gridSpan"))
             if gs is not None and (gs.get(W_VAL) or "1").isdigit():

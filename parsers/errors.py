@@ -23,7 +23,7 @@ class VplanError(Exception):
             where.append(f"page {self.page}")
         return f"{', '.join(where)}: {self.message}" if where else self.message
 
-    def at(self, file: str) -> "VplanError":
+    def at(self, file: str) -> VplanError:
         """The same error, now naming the file it came from."""
         self.file = self.file or file
         self.args = (str(self),)

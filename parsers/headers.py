@@ -11,7 +11,7 @@ maps to nothing keeps its own name and goes to `extra`.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -32,9 +32,15 @@ def header_key(text: str) -> str:
     return " ".join(s.split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def synonyms() -> dict[str, str]:
     return {header_key(word): field for field, word in load_pairs("headers")}
+
+
+@cache
+def synonym_patterns() -> list[tuple[str, re.Pattern, re.Pattern]]:
+    """Each synonym with its patterns: as the start of a header, and as words of their own."""
+    return [(s, re.compile(rf"{re.escape(s)}\b"), re.compile(rf"(?<!\w){re.escape(s)}(?!\w)")) for s in synonyms()]
 
 
 @lru_cache(maxsize=8192)
@@ -47,20 +53,20 @@ def match_header(text: str) -> tuple[str | None, str]:
     table = synonyms()
     if key in table:
         return table[key], "exact"
-    prefixes = [s for s in table if len(s) >= 3 and re.match(rf"{re.escape(s)}\b", key)]
+    prefixes = [s for s, start, _ in synonym_patterns() if len(s) >= 3 and start.match(key)]
     if prefixes:
         return table[max(prefixes, key=len)], "prefix"
     best = process.extractOne(key, list(table), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
     if best:
         return table[best[0]], "fuzzy"
-    contained = {field for word, field in table.items() if contains_word(key, word)}
+    contained = {table[word] for word, _, alone in synonym_patterns() if contains_word(key, word, alone)}
     return (contained.pop(), "contains") if len(contained) == 1 else (None, "")
 
 
-def contains_word(key: str, word: str) -> bool:
+def contains_word(key: str, word: str, alone: re.Pattern | None = None) -> bool:
     """Whether the header holds the synonym as words of its own, or ends a compound with it
     (a synonym of at least MIN_COMPOUND_TAIL letters: "tidsperiod" ends with "period")."""
-    if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", key):
+    if (alone or re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")).search(key):
         return True
     return " " not in word and len(word) >= MIN_COMPOUND_TAIL and any(
         t.endswith(word) and len(t) > len(word) for t in key.split())

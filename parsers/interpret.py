@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .activities import RowRead, fields_by_header, header_of, is_activity_table, reads_as_activities, read_rows
+from .activities import RowRead, fields_by_header, header_of, is_activity_table, read_rows, reads_as_activities
 from .budget import is_budget_table, table_to_budget, unit_in
 from .coverage import read_in_part
 from .errors import NotAPlanError
@@ -40,7 +40,7 @@ def blocks_to_sections(blocks: list[Block]) -> list[Section]:
     stack: list[Paragraph] = []
     for block in blocks:
         if isinstance(block, Paragraph) and block.heading_level:
-            while stack and stack[-1].heading_level >= block.heading_level:
+            while stack and (stack[-1].heading_level or 0) >= block.heading_level:
                 stack.pop()
             stack.append(block)
             kinds = [heading_kind(h.text) for h in stack]
@@ -152,7 +152,7 @@ def interpret_lists(section: Section, blocks: list[Block], plan: ParsedPlan) -> 
     if section.kind not in ("proposals", "national"):
         return False
     if section.heading is not None and not section.names_kind:
-        blocks = [section.heading] + blocks  # a sub-heading names the category of what follows
+        blocks = [section.heading, *blocks]  # a sub-heading names the category of what follows
     if section.kind == "proposals":
         plan.proposals += blocks_to_proposals(blocks, len(plan.proposals))
     else:

@@ -98,7 +98,7 @@ def heads_agencies(texts: list[str], agency_at: int | None) -> bool:
 
 def blocks_to_items(blocks: list[Block]) -> list[tuple[str | None, str, str | None]]:
     """(category, item, agency) of the lists and list tables among `blocks`."""
-    items = [(c, t, None) for c, t in categorised_items(blocks)]
+    items: list[tuple[str | None, str, str | None]] = [(c, t, None) for c, t in categorised_items(blocks)]
     for block in blocks:
         if isinstance(block, Table):
             items.extend(table_items(block))
@@ -119,7 +119,7 @@ def split_agency(text: str) -> tuple[str, str | None]:
 
 
 def blocks_to_national(blocks: list[Block], year: int | None, first_seq: int = 0) -> list[NationalActivity]:
-    out = []
+    out: list[NationalActivity] = []
     for category, item, column_agency in blocks_to_items(blocks):
         text, agency = split_agency(item) if column_agency is None else (item, column_agency)
         out.append(NationalActivity(year=year, category=category, text=text, agency=agency,

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from .model import Block, Paragraph
 from .records import PlanMeta
@@ -71,7 +72,7 @@ def looks_like_name(words: list[str]) -> bool:
     return compound or named
 
 
-def region_in(*texts: str | None, body: list[str] = ()) -> str | None:
+def region_in(*texts: str | None, body: Sequence[str] = ()) -> str | None:
     """The län named in the organisation or title, else the one the body names most."""
     pairs = load_pairs("lan")
     for text in texts:

@@ -7,7 +7,7 @@ shared interpretation stage gives the blocks their meaning.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 VMerge = Literal["restart", "continue"]
 
@@ -66,7 +66,7 @@ class Table:
         return max((sum(c.span for c in r.cells) for r in self.rows), default=0)
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 
 @dataclass

@@ -28,8 +28,15 @@ import re
 from dataclasses import dataclass, field
 
 from .activities import is_activity_table
-from .labels import (Item, LabelStyle, could_be_label, label_field, label_style, label_table_paragraphs,
-                     paragraphs_to_items)
+from .labels import (
+    Item,
+    LabelStyle,
+    could_be_label,
+    label_field,
+    label_style,
+    label_table_paragraphs,
+    paragraphs_to_items,
+)
 from .model import Block, Paragraph
 from .records import ACTIVITY_FIELDS, Activity
 from .sections import heading_kind
@@ -51,6 +58,12 @@ class OutlineSection:
     has_activity_table: bool = False
     children: list[OutlineSection] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+
+    @property
+    def title(self) -> Paragraph:
+        """The heading of a section that has one: every section but the root."""
+        assert self.heading is not None, "the outline's root has no heading"
+        return self.heading
 
     def path(self) -> list[OutlineSection]:
         """The enclosing sections with a heading, outermost first."""
@@ -82,12 +95,13 @@ def blocks_to_outline(blocks: list[Block]) -> OutlineSection:
 
 
 def has_labels(paras: list[Paragraph]) -> bool:
-    return any(it.kind == "label" and it.label.field for it in paragraphs_to_items(paras, LabelStyle()))
+    return any(it.kind == "label" and it.label is not None and it.label.field
+               for it in paragraphs_to_items(paras, LabelStyle()))
 
 
 def is_label_heading(section: OutlineSection) -> bool:
     """A small heading that is a label: a few words, nothing under it but its text."""
-    name = section.heading.text.strip().rstrip(":").strip()
+    name = section.title.text.strip().rstrip(":").strip()
     return (not section.children and not section.has_activity_table and could_be_label(name)
             and not has_labels(section.paras))
 
@@ -100,12 +114,12 @@ def fold_label_headings(section: OutlineSection) -> None:
     for child in section.children:
         fold_label_headings(child)
     leaves = [c for c in section.children if is_label_heading(c)]
-    known = [c for c in leaves if label_field(c.heading.text.strip().rstrip(":"))]
+    known = [c for c in leaves if label_field(c.title.text.strip().rstrip(":"))]
     if not known:
         return
     folded = [c for c in leaves if c.level == known[0].level]
     for child in folded:
-        section.paras += [child.heading, *child.paras]
+        section.paras += [child.title, *child.paras]
     section.children = [c for c in section.children if c not in folded]
 
 
@@ -133,7 +147,8 @@ def titles_to_sections(section: OutlineSection, style: LabelStyle) -> None:
         titles_to_sections(child, style)
     items = paragraphs_to_items(section.paras, style)
     levels = title_levels(items, section.level)
-    stack, opened = [section], []
+    stack: list[OutlineSection] = [section]
+    opened: list[OutlineSection] = []
     for item in items:
         if item.kind != "title":
             stack[-1].items.append(item)
@@ -154,12 +169,12 @@ def walk(section: OutlineSection):
 
 
 def known_fields(section: OutlineSection) -> set[str]:
-    return {it.label.field for it in section.items if it.kind == "label" and it.label.field}
+    return {it.label.field for it in section.items if it.kind == "label" and it.label is not None and it.label.field}
 
 
 def under_lists(section: OutlineSection) -> bool:
     """Whether the nearest enclosing heading that names a kind names the proposals or national list."""
-    kinds = [k for k in (heading_kind(s.heading.text) for s in section.path()) if k]
+    kinds = [k for k in (heading_kind(s.title.text) for s in section.path()) if k]
     return bool(kinds) and kinds[-1] in ("proposals", "national")
 
 
@@ -186,14 +201,14 @@ def year_and_category(section: OutlineSection, default_year: int | None) -> tupl
     the heading right above the project, below the outermost heading naming that year ("Verksamhet
     2016" > "Tillsyn 2016" > project) or, without year headings, below a heading naming the kind."""
     path = section.path()
-    years = [heading_year(s.heading) for s in path]
+    years = [heading_year(s.title) for s in path]
     year = next((y for y in reversed(years) if y), None)
     if year is not None:
         below = path[years.index(year) + 1:]
     else:
-        kinds = [i for i, s in enumerate(path) if heading_kind(s.heading.text)]
+        kinds = [i for i, s in enumerate(path) if heading_kind(s.title.text)]
         year, below = default_year, path[kinds[-1] + 1:] if kinds else path
-    return year, heading_text(below[-1].heading) if below else None
+    return year, heading_text(below[-1].title) if below else None
 
 
 def add_text(values: dict[str, str], key: str, text: str) -> None:
@@ -207,17 +222,17 @@ def section_to_activity(section: OutlineSection, default_year: int | None, seq: 
     target: tuple[dict, str] = (extra, LEADING_TEXT)
     for item in section.items:
         label = item.label
-        if item.kind == "label":
+        if item.kind == "label" and label is not None:
             target = (values, label.field) if label.field and label.field not in values else (extra, label.name)
             add_text(*target, label.text)
         else:
             add_text(*target, item.para.text)
     extra = {k: v for k, v in extra.items() if v or k != LEADING_TEXT}
     year, category = year_and_category(section, default_year)
-    pages = [p.page for p in [section.heading] + [it.para for it in section.items] if p.page]
+    pages = [p.page for p in [section.title, *(it.para for it in section.items)] if p.page]
     return Activity(plan_year=year, category=category, seq=seq,
                     **{f: values.get(f) for f in ACTIVITY_FIELDS if f != "aktivitet"},
-                    aktivitet=heading_text(section.heading), extra=extra,
+                    aktivitet=heading_text(section.title), extra=extra,
                     page_start=min(pages, default=None), page_end=max(pages, default=None))
 
 

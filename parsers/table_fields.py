@@ -20,8 +20,8 @@ and the field chosen; the header's text is kept as the cell's key otherwise.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from statistics import median
-from typing import Callable
 
 from .headers import match_header
 from .normalise import match_miljomal, parse_tid, tid_is_parsed
@@ -104,10 +104,10 @@ def columns_to_fields(header: list[str], rows: list[list[str]],
     anchors = list(fields)  # what the header and the cells' content said: the places to go by
     for i in unknown(fields, cells):
         recurring = recurs([[r[i] for r in t if i < len(r) and r[i]] for t in tables])
-        field = field_by_place(fields, anchors, i, cells[i], recurring)
-        if field:
-            fields[i] = field
-            warnings.append(f"column '{header[i] or f'column_{i + 1}'}' read as {field}: "
+        guess = field_by_place(fields, anchors, i, cells[i], recurring)
+        if guess:
+            fields[i] = guess
+            warnings.append(f"column '{header[i] or f'column_{i + 1}'}' read as {guess}: "
                             "its place in the table and its cells fit that field")
     return fields, warnings
 

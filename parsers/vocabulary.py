@@ -5,11 +5,11 @@ Users extend the vocabularies by adding rows to those files; no code changes.
 from __future__ import annotations
 
 import csv
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_pairs(name: str) -> tuple[tuple[str, str], ...]:
     """The (first column, second column) rows of `vocab/<name>.csv`, header skipped."""
     text = resources.files("parsers").joinpath("vocab", f"{name}.csv").read_text(encoding="utf-8")

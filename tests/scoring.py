@@ -177,15 +177,16 @@ def fixture_files(folder: Path) -> list[tuple[Path, str, Path]]:
     return out
 
 
-def score_file(path: Path, fmt: str, expected_path: Path) -> dict:
-    """Parse one file and score it; a file the parser refuses scores as missing, with the reason."""
-    from parsers import parse_plan
+def score_file(path: Path, fmt: str, expected_path: Path, pdf_engine: str | None = None) -> dict:
+    """Parse one file and score it (a PDF with `pdf_engine`, else the default engine); a file the
+    parser refuses scores as missing, with the reason."""
+    from parsers import DEFAULT_PDF_ENGINE, parse_plan
     from parsers.errors import VplanError
 
     expected = json.loads(expected_path.read_text(encoding="utf-8"))
     try:
         with open(path, "rb") as f:
-            plan = parse_plan(f, fmt, name=path.name)
+            plan = parse_plan(f, fmt, name=path.name, pdf_engine=pdf_engine or DEFAULT_PDF_ENGINE)
     except VplanError as exc:
         return missing(expected, f"{type(exc).__name__}: {exc}")
     return score_plan(plan, expected, fmt)
@@ -227,14 +228,15 @@ def score_curated(corpus: Path, curated: Path) -> dict:
 
 
 def main(argv: list[str]) -> int:
+    engine = next((a.split("=", 1)[1] for a in argv if a.startswith("--pdf-engine=")), None)
     args = [a for a in argv if not a.startswith("--")]
     if len(args) != 1 or not Path(args[0]).is_dir():
-        print("usage: python -m tests.scoring FIXTURE_DIR [--json]", file=sys.stderr)
+        print("usage: python -m tests.scoring FIXTURE_DIR [--json] [--pdf-engine=pdfium|pdfplumber]", file=sys.stderr)
         return 2
     per_doc = {}
     for path, fmt, exp in fixture_files(Path(args[0])):
         try:
-            per_doc[path.name] = score_file(path, fmt, exp)
+            per_doc[path.name] = score_file(path, fmt, exp, engine)
         except Exception as exc:  # a parser bug: report it and go on with the other files
             expected = json.loads(exp.read_text(encoding="utf-8"))
             per_doc[path.name] = missing(expected, f"parser raised {type(exc).__name__}: {exc}")

@@ -11,8 +11,14 @@ from typer.testing import CliRunner
 from ingest.cli import app
 from ingest.pipeline import ingest
 from parsers import parse_plan
-from parsers.errors import (CorruptFileError, EmptyFileError, NotAPlanError, TooLargeError,
-                            UnsupportedFormatError, VplanError)
+from parsers.errors import (
+    CorruptFileError,
+    EmptyFileError,
+    NotAPlanError,
+    TooLargeError,
+    UnsupportedFormatError,
+    VplanError,
+)
 
 from .conftest import SAMPLES
 from .docx_builder import build_plan
@@ -121,7 +127,7 @@ def scanned_pdf() -> bytes:
 BAD_FILES = {
     "empty.pdf": (lambda: b"", "empty_file", "empty"),
     "truncated.pdf": (lambda: SAMPLE_PDF.read_bytes()[:20000], "corrupt_file", "truncated"),
-    "notes.pdf": (lambda: "Anteckningar, inte en PDF.\n".encode(), "unsupported_format", "no %PDF header"),
+    "notes.pdf": (lambda: b"Anteckningar, inte en PDF.\n", "unsupported_format", "no %PDF header"),
     "locked.pdf": (lambda: (FIXTURES / "pdf_variants" / "encrypted.pdf").read_bytes(), "encrypted", "password"),
     "scanned.pdf": (scanned_pdf, "no_text_layer", "OCR"),
     "archive.docx": (renamed_zip, "unsupported_format", "not a Word .docx file"),
@@ -150,6 +156,7 @@ def test_mixed_batch_of_samples_and_every_bad_kind(tmp_path):
     from deltalake import DeltaTable
 
     from ingest.catalog import connect
+
     from .conftest import SAMPLE_FILES, expected
 
     src, out = tmp_path / "in", tmp_path / "out"

@@ -7,10 +7,10 @@ import sys
 
 import docx
 
+from ingest.pipeline import ingest
 from ingest.queries import analysis_connection, named_queries, run_query
 from ingest.storage.maintenance import history
 from ingest.storage.snapshot import snapshot
-from ingest.pipeline import ingest
 
 from .conftest import ROOT, SAMPLES
 

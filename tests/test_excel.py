@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import csv
 import math
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import openpyxl
 import pandas as pd
@@ -92,7 +92,7 @@ def test_write_xlsx_writes_lists_maps_years_timestamps_and_formula_like_text_as_
         "years": [[2019, 2020], []],
         "per_category": [{"Utbildning": 2, "Styrning": 1}, {}],
         "largest": [[{"label": "Lön", "amount_tkr": 873.0}, {"label": "OH", "amount_tkr": 100.0}], None],
-        "ingested_at": pd.Series([datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)] * 2).dt.tz_convert("Europe/Stockholm"),
+        "ingested_at": pd.Series([datetime(2024, 5, 1, 12, 0, tzinfo=UTC)] * 2).dt.tz_convert("Europe/Stockholm"),
         "text": ["=SUMMA(A1:A2)", "#N/A"],
     })
     book = openpyxl.load_workbook(write_xlsx({"s": df}, tmp_path / "s.xlsx"))

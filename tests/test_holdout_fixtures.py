@@ -23,7 +23,7 @@ figures of the day the set was built.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -41,7 +41,7 @@ SUMMARY = ("act_recall", "row_perfect", "budget_recall", "budget_total_flag", "p
            "national_recall", "meta_acc")
 
 
-@lru_cache(maxsize=None)
+@cache
 def counts(doc: str) -> dict:
     """The scored counts of one held-out document, parsed once per test session."""
     return score_file(*CASES[doc])

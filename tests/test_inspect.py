@@ -1,7 +1,6 @@
 """`vplan inspect`: what was read, drawn over each page of a PDF, and listed for a Word file."""
 from __future__ import annotations
 
-
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageChops, ImageStat

@@ -17,7 +17,7 @@ pass and its entry must then go.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -32,7 +32,7 @@ CASES = {path.name: (path, fmt, exp) for path, fmt, exp in fixture_files(LAYOUTS
 DOCS = sorted(CASES)
 
 
-@lru_cache(maxsize=None)
+@cache
 def counts(doc: str) -> dict:
     """The scored counts of one document of the layouts set, parsed once per test session."""
     return score_file(*CASES[doc])

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from parsers import parse_plan
+from parsers import DEFAULT_PDF_ENGINE, PDF_ENGINES, parse_plan
 from parsers.errors import InternalError
 from parsers.model import Table
 from parsers.pdf.reader import read_pdf
@@ -14,18 +14,20 @@ from parsers.pdf.reader import read_pdf
 from .pdf_drawing import TABLE, irregular_grid_pdf, sideways_plan_pdf, turned_plan_pdf
 
 
-def activity_rows(data: bytes) -> list[list[str]]:
-    plan = parse_plan(io.BytesIO(data), "pdf", name="turned.pdf")
+def activity_rows(data: bytes, engine: str = DEFAULT_PDF_ENGINE) -> list[list[str]]:
+    plan = parse_plan(io.BytesIO(data), "pdf", name="turned.pdf", pdf_engine=engine)
     return [[a.aktivitet, a.aktivitetsmal, a.tid, a.ansvar] for a in plan.activities]
 
 
+@pytest.mark.parametrize("engine", PDF_ENGINES)
 @pytest.mark.parametrize("rotate", [0, 90, 180, 270])
-def test_a_page_stored_turned_is_read_in_reading_orientation(rotate):
-    assert activity_rows(turned_plan_pdf(rotate)) == TABLE[1:]
+def test_a_page_stored_turned_is_read_in_reading_orientation(rotate, engine):
+    assert activity_rows(turned_plan_pdf(rotate), engine) == TABLE[1:]
 
 
-def test_a_page_drawn_upright_but_marked_rotated_is_read_upright():
-    assert activity_rows(sideways_plan_pdf()) == TABLE[1:]
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+def test_a_page_drawn_upright_but_marked_rotated_is_read_upright(engine):
+    assert activity_rows(sideways_plan_pdf(), engine) == TABLE[1:]
 
 
 def test_an_l_shaped_merged_cell_gives_a_table_not_an_error():

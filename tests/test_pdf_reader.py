@@ -16,9 +16,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from parsers import PDF_ENGINES  # noqa: E402
 from parsers.docx_reader import read_docx  # noqa: E402
-from parsers.errors import (CorruptFileError, EmptyFileError, EncryptedFileError,  # noqa: E402
-                            NoTextLayerError, UnsupportedFormatError, VplanError)
+from parsers.errors import (  # noqa: E402
+    CorruptFileError,
+    EmptyFileError,
+    EncryptedFileError,
+    NoTextLayerError,
+    UnsupportedFormatError,
+    VplanError,
+)
 from parsers.model import Paragraph, Table  # noqa: E402
 from parsers.pdf.reader import read_pdf  # noqa: E402
 
@@ -222,9 +229,10 @@ def minimal_pdf(content: bytes = b"") -> bytes:
     (b"%PDF-1.7\n" + bytes(range(256)) * 40 + b"\n%%EOF\n", CorruptFileError),
     (minimal_pdf(), NoTextLayerError),
 ], ids=["empty", "text-file", "docx-named-pdf", "truncated", "garbage-body", "no-text-layer"])
-def test_bad_files_raise_the_projects_own_errors(data, error):
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+def test_bad_files_raise_the_projects_own_errors(data, error, engine):
     with pytest.raises(error) as info:
-        read_pdf(io.BytesIO(data), "plan.pdf")
+        read_pdf(io.BytesIO(data), "plan.pdf", engine=engine)
     assert "plan.pdf" in str(info.value)
 
 
@@ -233,14 +241,15 @@ def test_no_text_layer_error_suggests_ocr():
         read_pdf(io.BytesIO(minimal_pdf()), "scan.pdf")
 
 
-def test_minimal_pdf_with_text_is_read():
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+def test_minimal_pdf_with_text_is_read(engine):
     text = b"BT /F1 12 Tf 72 720 Td (Hej) Tj ET"
     data = minimal_pdf(text).replace(
         b"/MediaBox [0 0 595 842]",
         b"/MediaBox [0 0 595 842] /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 "
         b"/BaseFont /Helvetica >> >> >>")
     data = rebuild_xref(data)
-    doc = read_pdf(io.BytesIO(data))
+    doc = read_pdf(io.BytesIO(data), engine=engine)
     assert [p.text for p in paragraphs(doc)] == ["Hej"]
 
 
@@ -260,13 +269,14 @@ def rebuild_xref(data: bytes) -> bytes:
     return bytes(out)
 
 
-def test_encrypted_pdf_needs_its_password():
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+def test_encrypted_pdf_needs_its_password(engine):
     data = (VARIANTS / "encrypted.pdf").read_bytes()
     with pytest.raises(EncryptedFileError, match="password"):
-        read_pdf(io.BytesIO(data), "encrypted.pdf")
+        read_pdf(io.BytesIO(data), "encrypted.pdf", engine=engine)
     with pytest.raises(EncryptedFileError, match="password"):
-        read_pdf(io.BytesIO(data), "encrypted.pdf", password="fel")
-    doc = read_pdf(io.BytesIO(data), "encrypted.pdf", password="hemligt")
+        read_pdf(io.BytesIO(data), "encrypted.pdf", password="fel", engine=engine)
+    doc = read_pdf(io.BytesIO(data), "encrypted.pdf", password="hemligt", engine=engine)
     assert [p.text for p in paragraphs(doc)][0] == "Hemlig plan"
 
 

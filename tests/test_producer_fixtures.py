@@ -9,7 +9,7 @@ scored as `score.py` scores the corpus (see `tests/scoring.py`).
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -25,7 +25,7 @@ CELL_ACCURACY = 0.998
 ROWS_PERFECT = 0.99
 
 
-@lru_cache(maxsize=None)
+@cache
 def counts(doc: str) -> dict:
     """The scored counts of one fixture document, parsed once per test session."""
     return score_file(*CASES[doc])

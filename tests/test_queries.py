@@ -28,7 +28,6 @@ def test_every_named_query_documents_itself_and_runs(con):
 
 
 def test_plans_count_each_plan_once_whatever_its_files(con):
-    from .conftest import SAMPLE_NAMES
 
     plans = con.execute("select count(*), count(distinct plan_id) from plans").fetchone()
     assert plans == (len(SAMPLE_NAMES), len(SAMPLE_NAMES))

@@ -12,8 +12,8 @@ from ingest.display import STATUS, number_sv
 from ingest.htmlreport import gather, render
 from ingest.htmlreport.charts import svg
 from ingest.htmlreport.data import pick_region, plan_warnings
-from parsers.errors import UsageError
 from ingest.queries import run_query
+from parsers.errors import UsageError
 
 from .chromium import chromium_path, dump_dom, screenshot
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import docx
 import pytest
@@ -101,9 +101,9 @@ def test_as_of_answers_with_the_snapshot_before_a_reimport(tmp_path):
 def test_a_time_given_to_the_second_takes_in_that_whole_second():
     from ingest.storage.snapshot import parse_as_of
 
-    assert parse_as_of("2024-05-01T12:00:00+00:00") == datetime(2024, 5, 1, 12, 0, 0, 999_999, timezone.utc)
+    assert parse_as_of("2024-05-01T12:00:00+00:00") == datetime(2024, 5, 1, 12, 0, 0, 999_999, UTC)
     assert parse_as_of("2024-05-01T12:00:00.5+00:00").microsecond == 500_000
-    assert parse_as_of("2024-05-01") == datetime(2024, 5, 1).astimezone(timezone.utc)
+    assert parse_as_of("2024-05-01") == datetime(2024, 5, 1).astimezone(UTC)
     assert parse_as_of("12") == 12
 
 

@@ -160,11 +160,22 @@ def test_a_headings_section_number_is_not_part_of_its_category(text, bare):
 
 
 def test_a_numbered_sub_heading_names_its_category_without_the_number(tmp_path):
-    from .docx_builder import build_plan
     from parsers import parse_plan
+
+    from .docx_builder import build_plan
     header = ["Aktivitet", "Syfte", "Tidplan", "Ansvarig"]
     parts = [("title", "Verksamhetsplan för Miljösamverkan Provlän 2025"), ("h1", "2 Aktiviteter 2025"),
              ("h2", "2.1 Tillsyn"), ("table", [header, ["Radon i skolor", "Mäta radon", "Våren 2025", "Samordnaren"]])]
     with open(build_plan(parts, tmp_path / "p.docx"), "rb") as f:
         plan = parse_plan(f, "docx", name="p.docx")
     assert [(a.category, a.plan_year) for a in plan.activities] == [("Tillsyn", 2025)]
+
+
+def test_the_swedish_word_list_is_wordfreqs_best_list():
+    """words.frequencies reads wordfreq's shipped list itself (importing wordfreq is slow); it
+    must be exactly what wordfreq gives."""
+    from wordfreq import get_frequency_dict
+
+    from parsers.pdf.words import frequencies
+
+    assert frequencies() == get_frequency_dict("sv", wordlist="best")

@@ -123,14 +123,16 @@ def with_legend(image: Image.Image, font) -> Image.Image:
     pen = ImageDraw.Draw(image)
     line_h = pen.textbbox((0, 0), "Ag", font=font)[3] + 8
     swatch = line_h - 8
-    entries, x, rows = [], 8, 1
+    entries: list[tuple[str, str, float, int]] = []
+    x: float = 8
+    rows = 1
     for kind, text in LEGEND.items():
         w = swatch + 6 + pen.textlength(text, font=font) + 18
         if x + w > image.width - 8:
             x, rows = 8, rows + 1
         entries.append((kind, text, x, rows - 1))
         x += w
-    band = Image.new("RGB", (image.width, rows * line_h + 10), "white")
+    band = Image.new("RGB", (image.width, int(rows * line_h + 10)), "white")
     draw = ImageDraw.Draw(band)
     draw.line((0, 0, image.width, 0), fill=(180, 180, 180), width=1)
     for kind, text, x, row in entries:

@@ -57,8 +57,7 @@ def page_marks(page: PageTrace, reads: dict[int, list[RowRead]]) -> list[Mark]:
 
 def table_marks(part: TableBox, reads: dict[int, list[RowRead]], number: int) -> list[Mark]:
     rows = reads.get(id(part.table))
-    marks = [row_mark(part, row, rows) for row in part.rows]
-    marks = [m for m in marks if m is not None]
+    marks = [m for m in (row_mark(part, row, rows) for row in part.rows) if m is not None]
     kept = [row for row in part.rows if row.index is not None]
     for row in kept:
         if row.mended:  # the first row on a page is the rest of a row above; the last goes on

@@ -7,9 +7,9 @@ import os
 import re
 import sys
 import tempfile
+from collections.abc import Collection
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Collection
 
 import duckdb
 import pyarrow as pa
@@ -55,11 +55,14 @@ def write_table(out: Path, name: str, data: pa.Table, replace: Collection[str] =
     """
     path = table_dir(out, name)
     props = CommitProperties(custom_metadata={META_KEY: json.dumps(meta)}) if meta is not None else None
-    mode, predicate = ("overwrite", None) if overwrite else ("overwrite", doc_predicate(replace)) if replace \
-        else ("append", None)
     with storage_errors(path):
-        write_deltalake(str(path), data, mode=mode, predicate=predicate, schema_mode="merge",
-                        configuration=TABLE_CONFIGURATION, commit_properties=props)
+        if overwrite or replace:
+            predicate = None if overwrite else doc_predicate(replace)
+            write_deltalake(str(path), data, mode="overwrite", predicate=predicate, schema_mode="merge",
+                            configuration=TABLE_CONFIGURATION, commit_properties=props)
+        else:
+            write_deltalake(str(path), data, mode="append", schema_mode="merge",
+                            configuration=TABLE_CONFIGURATION, commit_properties=props)
         return DeltaTable(str(path)).version()
 
 
@@ -78,7 +81,7 @@ def commit_info(path: Path, version: int) -> dict:
     """
     with storage_errors(path):
         lines = (path / "_delta_log" / f"{version:020}.json").read_text(encoding="utf-8").splitlines()
-    info = next((json.loads(line)["commitInfo"] for line in lines if '"commitInfo"' in line), {})
+    info: dict = next((json.loads(line)["commitInfo"] for line in lines if '"commitInfo"' in line), {})
     return {**info, "version": version}
 
 

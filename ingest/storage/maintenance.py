@@ -36,7 +36,7 @@ def optimize(out: Path, run: str | None = None) -> int:
             table = DeltaTable(str(path))
             rewritten += table.optimize.compact()["numFilesRemoved"]
             versions[name] = table.version()
-    record = {"operation": "optimize", "run": run, "files": 0, "added": [], "replaced": [], "removed": [],
+    record: dict = {"operation": "optimize", "run": run, "files": 0, "added": [], "replaced": [], "removed": [],
               "versions": versions}
     path = table_dir(out, "documents")
     with storage_errors(path):

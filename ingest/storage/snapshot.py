@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -11,8 +11,17 @@ from deltalake import DeltaTable
 
 from parsers.errors import StorageError, UsageError
 
-from .delta import (META_KEY, SCHEMAS, commit_info, conform, is_delta, latest_version, log_versions,
-                    storage_errors, table_dir)
+from .delta import (
+    META_KEY,
+    SCHEMAS,
+    commit_info,
+    conform,
+    is_delta,
+    latest_version,
+    log_versions,
+    storage_errors,
+    table_dir,
+)
 from .migrate import refuse_old_format
 
 AS_OF_HELP = "a version number (see vplan history) or a date and time such as 2024-05-01 or 2024-05-01T12:00"
@@ -58,7 +67,7 @@ def parse_as_of(text: str | int | datetime) -> int | datetime:
     if isinstance(text, int):
         return text
     if isinstance(text, datetime):
-        return text.astimezone(timezone.utc)
+        return text.astimezone(UTC)
     text = str(text).strip()
     if text.isdigit():
         return int(text)
@@ -68,11 +77,11 @@ def parse_as_of(text: str | int | datetime) -> int | datetime:
         raise UsageError(f"--as-of {text}: give {AS_OF_HELP}") from None
     if len(text) > 10 and moment.microsecond == 0 and "." not in text:
         moment = moment.replace(microsecond=999_999)
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def commit_time(entry: dict) -> datetime:
-    return datetime.fromtimestamp(entry["timestamp"] / 1000, timezone.utc)
+    return datetime.fromtimestamp(entry["timestamp"] / 1000, UTC)
 
 
 def batch_record(entry: dict) -> dict | None:

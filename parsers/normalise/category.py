@@ -16,7 +16,7 @@ Within a level the best score wins, then the earliest part.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from rapidfuzz import fuzz, process
 
@@ -29,7 +29,7 @@ FALLBACK = "Övrigt"
 PART_SPLIT = re.compile(r"\s*(?:[/,;&+]|\boch\b)\s*")
 
 
-@lru_cache(maxsize=None)
+@cache
 def category_variants() -> dict[str, str]:
     """folded variant -> canonical category, from `vocab/categories.csv`."""
     return {" ".join(words(variant)): canonical for canonical, variant, *_ in vocab_rows("categories.csv")}

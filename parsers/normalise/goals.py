@@ -25,7 +25,7 @@ Numbers count only when they are explicitly numbers of such goals:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -43,13 +43,13 @@ GLOBAL_NUMBERS = re.compile(rf"\b(?:mål(?:en|et)?|sdg)\s*(?:nr\.?|nummer)?\s*{N
 Variant = tuple[str, tuple[str, ...]]
 
 
-@lru_cache(maxsize=None)
+@cache
 def goal_variants(vocab: str) -> tuple[Variant, ...]:
     """(canonical, variant words) pairs of a goal vocabulary."""
     return tuple((r[1], tuple(w for w, _ in word_spans(r[2]))) for r in vocab_rows(vocab))
 
 
-@lru_cache(maxsize=None)
+@cache
 def goal_numbers(vocab: str) -> dict[int, str]:
     """goal number -> canonical name of a goal vocabulary."""
     return {int(r[0]): r[1] for r in vocab_rows(vocab)}

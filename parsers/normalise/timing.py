@@ -23,8 +23,10 @@ Text in which none of this is found gives a TidInfo with every field None.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -58,13 +60,13 @@ def tid_is_parsed(info: TidInfo) -> bool:
     return any(v is not None for v in (info.tid_year, info.tid_period, info.times_per_year))
 
 
-@lru_cache(maxsize=None)
+@cache
 def tid_words(kind: str) -> dict[str, str]:
     """word -> value of one kind of row in `vocab/tid_words.csv`."""
     return {fold(r[1]): (r[2] if len(r) > 2 else "") for r in vocab_rows("tid_words.csv") if r[0] == kind}
 
 
-@lru_cache(maxsize=None)
+@cache
 def month_words() -> dict[str, int]:
     """month name or abbreviation -> month number, from `vocab/months.csv`."""
     return {fold(r[1]): int(r[0]) for r in vocab_rows("months.csv")}
@@ -75,7 +77,7 @@ def alternation(kind: str) -> str:
     return "|".join(sorted(map(re.escape, tid_words(kind)), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def frequency_pattern() -> re.Pattern[str]:
     """The regex of 'N times per unit' with the Swedish number, occasion and unit words."""
     alt = alternation
@@ -84,8 +86,10 @@ def frequency_pattern() -> re.Pattern[str]:
         rf"(?:\s*(?:per|/|om|i|varje|under)?\s*(?P<unit>{alt('per_unit')}|(?:19|20)\d\d)\b)?"
     )
 
+V = TypeVar("V")
 
-def word_value(word: str, table: dict) -> object | None:
+
+def word_value(word: str, table: Mapping[str, V]) -> V | None:
     """The value of a word in a table: exact, or fuzzy for long enough words."""
     if word in table:
         return table[word]

@@ -9,14 +9,14 @@ import csv
 import io
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 WORD = re.compile(r"[^\W_]+")
 DASHES = re.compile("[\u2010-\u2015\u2212]")
 
 
-@lru_cache(maxsize=None)
+@cache
 def vocab_rows(name: str) -> tuple[tuple[str, ...], ...]:
     """The data rows (header skipped, cells stripped) of the packaged `vocab/<name>`."""
     text = resources.files("parsers").joinpath("vocab", name).read_text(encoding="utf-8")

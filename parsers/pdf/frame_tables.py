@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from ..model import VMerge
 from .frames import TOL, Frame, split_frame
 from .lines import Line, make_line, split_line
 
+if TYPE_CHECKING:
+    from .text_tables.columns import Columns
 
 MAX_PAD = 12.0  # text further than this from the frame's left edge is not in its first column
 DEFAULT_PAD = 5.4  # the usual cell padding (0.19 cm) when the text does not show it
@@ -23,9 +27,9 @@ class TCell:
     lines: list[Line]
     right: float  # the x the cell's text may reach
     span: int = 1
-    v_merge: str | None = None
+    v_merge: VMerge | None = None
     col: int = 0
-    owner: "TCell | None" = None  # for a v_merge continuation: the cell holding the text
+    owner: TCell | None = None  # for a v_merge continuation: the cell holding the text
 
 
 @dataclass
@@ -53,8 +57,8 @@ class PageTable:
     continues: bool = False  # set once it is joined to the table above
     from_text: bool = False  # found from its header and text alignment, not from rules
     header: list[str] | None = None  # its header cells' texts, when found from its header
-    kind: str = ""  # activities | budget | list, when found from its header
-    columns: object = None  # text_tables.columns.Columns, when found from its header
+    kind: str = ""  # activities | budget | list | table, when found from its header
+    columns: Columns | None = None  # when found from its header
     size: float = 0.0  # its header's font size, when found from its header
     dropped: list[TRow] = field(default_factory=list)  # header rows left out as repeats of the table's header
 
@@ -170,12 +174,14 @@ def segments(frame: Frame, col_xs: list[float], lines: list[Line]) -> list[tuple
     """(band, first column, last column, piece of line) for every piece of text in the frame."""
     out = []
     min_gap = gap_for(lines)
+    band_cuts: dict[int, list[float]] = {}  # the vertical rules crossing each band
     for line in lines:
         r = min(max(bisect_right(frame.row_ys, line.middle) - 1, 0), frame.n_rows - 1)
         y0, y1 = frame.row_ys[r], frame.row_ys[r + 1]
         if frame.ruled:
-            cuts = [x for x in col_xs[1:-1] if frame.has_vrule(x, y0, y1)]
-            pieces = split_line(line, cuts)
+            if r not in band_cuts:
+                band_cuts[r] = [x for x in col_xs[1:-1] if frame.has_vrule(x, y0, y1)]
+            pieces = split_line(line, band_cuts[r])
         else:
             pieces = split_line(line, [], min_gap)
         for p in pieces:
@@ -256,7 +262,9 @@ def rejoin(pieces: list[Line]) -> list[Line]:
             out.append(group[0])
         else:
             chars = sorted((c for p in group for c in p.chars), key=lambda c: c["x0"])
-            out.append(make_line(chars, group[0].page))
+            line = make_line(chars, group[0].page)
+            if line is not None:
+                out.append(line)
     return sorted(out, key=lambda l: l.top)
 
 

@@ -16,10 +16,10 @@ import math
 import re
 from collections import Counter
 
-from .text_tables.header import find_headers
 from .layout import PageLayout
-from .paragraphs import body_size
 from .lines import Line
+from .paragraphs import body_size
+from .text_tables.header import find_headers
 
 EDGE_LINES = 3
 SAME_Y = 3.0
@@ -38,12 +38,12 @@ def edge_candidates(layout: PageLayout) -> list[Line]:
     lines = sorted((i for i in layout.items if isinstance(i, Line)), key=lambda l: l.top)
     header = {id(l) for h in find_headers(lines, body_size(lines)) for l in h.lines}
     items = [i for i in layout.items if id(i) not in header]
-    lead = []
+    lead: list[Line] = []
     for item in items:
         if not isinstance(item, Line) or len(lead) == EDGE_LINES:
             break
         lead.append(item)
-    trail = []
+    trail: list[Line] = []
     for item in reversed(items):
         if not isinstance(item, Line) or len(trail) == EDGE_LINES:
             break

@@ -5,9 +5,9 @@ from dataclasses import dataclass, field
 
 from .frame_tables import PageTable, build_table, split_open_frame
 from .frames import TOL, Frame, find_frames, merge_collinear
+from .lines import Line, chars_to_lines
 from .page_model import PageData, Rule, Shade
 from .paragraphs import body_size
-from .lines import Line, chars_to_lines
 from .text_tables.header import find_headers
 from .text_tables.tables import text_tables
 
@@ -46,7 +46,7 @@ def page_to_items(page: PageData) -> PageLayout:
         kept.append(frame)
         tables += found
         free += [c for line in leftover for c in line.chars]
-    items = sorted(chars_to_lines(free, page.number) + tables, key=item_top)
+    items = sorted([*chars_to_lines(free, page.number), *tables], key=item_top)
     return PageLayout(page.number, page.width, page.height, items, rules=page.rules, shades=page.shades,
                       open_frames=[f for f in frames if not f.ruled], ruled=kept)
 
@@ -86,13 +86,16 @@ def lines_to_tables(lay: PageLayout) -> None:
 def chars_by_frame(chars: list[dict], frames: list[Frame]) -> tuple[list[list[dict]], list[dict]]:
     """The characters inside each frame, and those in none."""
     by_frame: list[list[dict]] = [[] for _ in frames]
+    if not frames:
+        return by_frame, list(chars)
     outside: list[dict] = []
+    boxes = [(f.x0 - TOL, f.x1 + TOL, f.top - TOL, f.bottom + TOL, into) for f, into in zip(frames, by_frame)]
     for c in chars:
         x = c["x0"] if c["text"].isspace() else (c["x0"] + c["x1"]) / 2  # a space: its left end
         y = (c["top"] + c["bottom"]) / 2
-        for i, f in enumerate(frames):
-            if f.contains(x, y):
-                by_frame[i].append(c)
+        for x0, x1, top, bottom, into in boxes:  # Frame.contains
+            if x0 <= x <= x1 and top <= y <= bottom:
+                into.append(c)
                 break
         else:
             outside.append(c)

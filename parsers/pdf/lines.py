@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 BOLD = re.compile(r"bold|black|heavy|semibold|demibold|,b$|-b$", re.I)
 ITALIC = re.compile(r"italic|oblique|slant|,i$|-i$|,bi$|-bi$", re.I)
@@ -45,6 +46,7 @@ class Line:
         return end - self.x0
 
 
+@lru_cache(maxsize=1024)
 def font_style(fontname: str) -> tuple[bool, bool]:
     """(bold, italic) from a font name such as 'ABCDEF+LiberationSans-BoldItalic'."""
     base = fontname.split("+")[-1]
@@ -56,16 +58,19 @@ def chars_to_lines(chars: list[dict], page: int = 0) -> list[Line]:
     if not chars:
         return []
     ordered = sorted(chars, key=lambda c: c["top"] + c["bottom"])
-    groups: list[list[dict]] = [[ordered[0]]]
+    group = [ordered[0]]
+    groups: list[list[dict]] = [group]
     mid = (ordered[0]["top"] + ordered[0]["bottom"]) / 2
     size = ordered[0]["size"]
     for c in ordered[1:]:
         m = (c["top"] + c["bottom"]) / 2
-        if m - mid > 0.45 * min(c["size"], size):
-            groups.append([c])
-            mid, size = m, c["size"]
+        csize = c["size"]
+        if m - mid > 0.45 * (csize if csize < size else size):
+            group = [c]
+            groups.append(group)
+            mid, size = m, csize
         else:
-            groups[-1].append(c)
+            group.append(c)
     out = []
     for g in groups:
         g.sort(key=reading_x)
@@ -84,32 +89,35 @@ def reading_x(char: dict) -> float:
 def make_line(chars: list[dict], page: int = 0) -> Line | None:
     """A Line from characters already sorted left to right (None if they are all blank)."""
     parts: list[str] = []
+    add = parts.append
     prev_ink = False
     prev_x1 = 0.0
-    x0 = x1 = top = bottom = size = None
+    x0: float | None = None
+    x1 = top = bottom = size = 0.0
     fonts: set[str] = set()
     for c in chars:
         t = c["text"]
         if t.isspace():
-            parts.append(t if t in NO_BREAK else " ")
+            add(t if t in NO_BREAK else " ")
             prev_ink = False
             continue
-        if prev_ink and c["x0"] - prev_x1 > SPACE_GAP * c["size"]:
-            parts.append(" ")
-        parts.append(t)
-        prev_ink, prev_x1 = True, c["x1"]
+        cx0, cx1, csize = c["x0"], c["x1"], c["size"]
+        if prev_ink and cx0 - prev_x1 > SPACE_GAP * csize:
+            add(" ")
+        add(t)
+        prev_ink, prev_x1 = True, cx1
         fonts.add(c["fontname"])
         if x0 is None:
-            x0, x1, top, bottom, size = c["x0"], c["x1"], c["top"], c["bottom"], c["size"]
+            x0, x1, top, bottom, size = cx0, cx1, c["top"], c["bottom"], csize
             continue
-        if c["x1"] > x1:
-            x1 = c["x1"]
+        if cx1 > x1:
+            x1 = cx1
         if c["top"] < top:
             top = c["top"]
         if c["bottom"] > bottom:
             bottom = c["bottom"]
-        if c["size"] > size:
-            size = c["size"]
+        if csize > size:
+            size = csize
     if x0 is None:
         return None
     raw = "".join(parts)
@@ -120,25 +128,33 @@ def make_line(chars: list[dict], page: int = 0) -> Line | None:
 
 
 def split_line(line: Line, cuts: list[float], min_gap: float | None = None) -> list[Line]:
-    """The line cut at the x positions `cuts` and, if given, at gaps wider than `min_gap`."""
-    pieces: list[list[dict]] = [[]]
-    cut_iter = iter(sorted(cuts))
-    next_cut = next(cut_iter, None)
-    last_ink = None
+    """The line cut at the x positions `cuts` and, if given, at gaps wider than `min_gap`. A space
+    the layout set beyond a cut stays with its line."""
+    if not cuts and min_gap is None:
+        return [line]
+    cuts = sorted(cuts)
+    k = 0
+    next_cut = cuts[0] if cuts else None
+    piece: list[dict] = []
+    pieces = [piece]
+    last_x1 = None  # where the last ink ended
     for c in line.chars:
-        centre = (c["x0"] + c["x1"]) / 2
+        blank = c["text"].isspace()
         new = False
-        while next_cut is not None and centre > next_cut and not c["text"].isspace():
-            new = True  # a space the layout set beyond the edge stays with its line
-            next_cut = next(cut_iter, None)
-        if (min_gap is not None and last_ink is not None and not c["text"].isspace()
-                and c["x0"] - last_ink["x1"] > min_gap):
-            new = True
-        if new and pieces[-1]:
-            pieces.append([])
-        pieces[-1].append(c)
-        if not c["text"].isspace():
-            last_ink = c
+        if not blank:
+            if next_cut is not None and (c["x0"] + c["x1"]) / 2 > next_cut:
+                new = True
+                while next_cut is not None and (c["x0"] + c["x1"]) / 2 > next_cut:
+                    k += 1
+                    next_cut = cuts[k] if k < len(cuts) else None
+            if min_gap is not None and last_x1 is not None and c["x0"] - last_x1 > min_gap:
+                new = True
+        if new and piece:
+            piece = []
+            pieces.append(piece)
+        piece.append(c)
+        if not blank:
+            last_x1 = c["x1"]
     if len(pieces) == 1:
         return [line]
-    return [piece for piece in (make_line(p, line.page) for p in pieces) if piece is not None]
+    return [made for made in (make_line(p, line.page) for p in pieces) if made is not None]

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-
 CID = re.compile(r"\(cid:\d+\)")
 UNKNOWN = "\ufffd"
+WIN_ANSI_UNUSED = frozenset({0o177, 0o201, 0o215, 0o217, 0o220, 0o235})  # codes WinAnsiEncoding shows as a bullet
+STANDARD_FONTS = frozenset({"Helvetica", "Times", "Courier", "Arial", "ArialMT", "TimesNewRoman", "TimesNewRomanPSMT"})
 RULE_MAX_THICKNESS = 2.5  # a filled rectangle thinner than this is drawn as a rule
+SQUARE = 0.01  # sides this close make a square: a dot (of a dotted line) is no rule either way
 PAGE_FILL_SHARE = 0.5  # a filled rectangle larger than this share of the page is a background
 WHITE = 0.97  # a fill this light is paper, not shading
 DARK = 0.5  # a fill this dark carries light text
@@ -56,14 +58,42 @@ class PageData:
     shades: list[Shade] = field(default_factory=list)
 
 
+def upright_page(number: int, width: float, height: float, chars: list[dict], lines: list[dict],
+                 rects: list[dict], curves: list[dict], glyphs_known: bool = False, upright: bool = False) -> PageData:
+    """The page model of a page's characters and drawn objects (pdfplumber's dicts, the page as
+    drawn), turned to its reading orientation (`orientation`): what every source ends with.
+    `glyphs_known`: the source already reads every glyph as its letters (`known_glyph`);
+    `upright`: it knows every character runs right, upright (then nothing is turned)."""
+    from .orientation import Point, turn_box, unturned, upright_chars
+
+    point: Point
+    if not glyphs_known:
+        chars = [known_glyph(ch) for ch in chars]
+    if upright:
+        chars, point = [ch for ch in chars if ch["text"] != "\n"], unturned
+    else:
+        chars, point, width, height = upright_chars(chars, width, height)
+    lines, rects, turned = ([turn_box(o, point) for o in objs] for objs in (lines, rects, curves))
+    rules = [r for obj in lines + rects for r in object_rules(obj, width, height)]
+    rules += [r for obj in curves if obj.get("stroke") for r in path_rules(obj, point)]
+    shades = [s for obj in rects + turned if (s := object_shade(obj, width, height))]
+    return PageData(number, width, height, chars, rules, shades)
+
+
 def known_glyph(char: dict) -> dict:
-    """A glyph as its letters: a ligature as the letters it joins; a glyph the font does not map
-    to a character ("(cid:127)", a bullet in a font that was not embedded) as U+FFFD, one unknown
-    character, instead of its code's text."""
+    """A glyph as its letters: a ligature as the letters it joins; a code that a standard font
+    (one of the 14 a PDF need not embed) leaves unused as the bullet WinAnsiEncoding gives every
+    such code ("(cid:127)"), as PDFium reads it; any other glyph the font does not map to a
+    character as U+FFFD, one unknown character, instead of its code's text."""
     text = char["text"]
     if text in LIGATURES:
         return {**char, "text": LIGATURES[text]}
-    return {**char, "text": UNKNOWN} if CID.fullmatch(text) else char
+    if not CID.fullmatch(text):
+        return char
+    code = int(text[5:-1])
+    if code in WIN_ANSI_UNUSED and char.get("fontname", "").split("+")[-1].split("-")[0] in STANDARD_FONTS:
+        return {**char, "text": "\u2022"}
+    return {**char, "text": UNKNOWN}
 
 
 def path_rules(obj: dict, point) -> list[Rule]:
@@ -120,13 +150,14 @@ def object_shade(obj: dict, page_w: float, page_h: float) -> Shade | None:
 
 
 def object_rules(obj: dict, page_w: float, page_h: float) -> list[Rule]:
-    """The straight rules a line or rectangle object draws (none for shading/backgrounds)."""
+    """The straight rules a line or rectangle object draws (none for shading/backgrounds). A
+    square dot runs neither way, whatever rounding leaves of its sides (each library's own)."""
     x0, x1, top, bottom = obj["x0"], obj["x1"], obj["top"], obj["bottom"]
     w, h = x1 - x0, bottom - top
-    if h <= RULE_MAX_THICKNESS and w > h:
+    if h <= RULE_MAX_THICKNESS and w > h + SQUARE:
         y = (top + bottom) / 2
         return [Rule(x0, y, x1, y)]
-    if w <= RULE_MAX_THICKNESS and h > w:
+    if w <= RULE_MAX_THICKNESS and h > w + SQUARE:
         x = (x0 + x1) / 2
         return [Rule(x, top, x, bottom)]
     if obj.get("object_type") == "rect" and obj.get("stroke") and w * h < PAGE_FILL_SHARE * page_w * page_h:

@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Paragraph
-from .word_breaks import TextContext, join_lines
 from .lines import Line, font_style, make_line
+from .word_breaks import TextContext, join_lines
 
 BULLETS = set("•◦▪▫■□●○◆◇►▶➢➤✓✔-–—·*\ufffd")  # U+FFFD: a glyph the font does not name (a bullet)
 SYMBOL_FONT = re.compile(r"symbol|wingding|dingbat|webding", re.I)
@@ -50,7 +50,7 @@ def list_label(line: Line) -> tuple[bool, Line]:
     if not bullet:
         return False, line
     rest = [c for c in line.chars if c["x0"] >= ink[label_end - 1]["x1"] - 0.1 and c not in ink[:label_end]]
-    return True, make_line(rest, line.page)
+    return True, make_line(rest, line.page) or line
 
 
 def bold_lead(line: Line) -> str:
@@ -67,7 +67,7 @@ def bold_lead(line: Line) -> str:
 
 
 def body_size(lines: list[Line]) -> float:
-    weights = Counter()
+    weights: Counter[float] = Counter()
     for l in lines:
         weights[round(l.size * 2) / 2] += len(l.text)
     return weights.most_common(1)[0][0] if weights else 10.0
@@ -121,7 +121,7 @@ def to_paragraphs(paras: list[Para], rights: dict[int, float], ctx: TextContext)
     all_lines = [l for p in paras for l in p.lines]
     size = body_size(all_lines)
     levels, title = heading_levels(paras, size)
-    out = []
+    out: list[Paragraph | None] = []
     for p in paras:
         first = p.lines[0]
         text = " ".join(join_lines(p.lines, rights.get(first.page, first.x1), ctx).split())

@@ -13,18 +13,20 @@ from __future__ import annotations
 
 from typing import IO
 
-from ..errors import CorruptFileError, EmptyFileError, UnsupportedFormatError, VplanError, internal_error
+from .. import DEFAULT_PDF_ENGINE, PDF_ENGINES
+from ..errors import CorruptFileError, EmptyFileError, UnsupportedFormatError, UsageError, VplanError, internal_error
 from ..model import Document
-from .word_breaks import document_context
+from . import source_pdfium, source_plumber
 from .frame_tables import PageTable
 from .furniture import strip_furniture
-from .source_plumber import open_pdf, read_pages
 from .layout import PageLayout, lines_to_tables, page_to_items
+from .lines import Line
+from .page_model import PageData
 from .paragraphs import group_paragraphs, to_paragraphs
 from .table_runs import TableRun, same_columns
-from .lines import Line
 from .text_tables.tables import continue_text_table
 from .trace import PdfLayout, trace_pages
+from .word_breaks import document_context
 
 
 def read_bytes(stream: IO[bytes], name: str) -> bytes:
@@ -42,17 +44,17 @@ def read_bytes(stream: IO[bytes], name: str) -> bytes:
 
 
 def read_pdf(stream: IO[bytes], name: str = "<stream>", password: str | None = None,
-             max_pages: int | None = None) -> Document:
-    """A PDF byte stream in, the neutral document model out (TooLargeError past `max_pages`)."""
-    return read_pdf_layout(stream, name, password, max_pages).document
+             max_pages: int | None = None, engine: str = DEFAULT_PDF_ENGINE) -> Document:
+    """A PDF byte stream in, the neutral document model out (TooLargeError past `max_pages`).
+    `engine` is the library that reads the pages: "pdfium" (pypdfium2) or "pdfplumber"."""
+    return read_pdf_layout(stream, name, password, max_pages, engine).document
 
 
 def read_pdf_layout(stream: IO[bytes], name: str = "<stream>", password: str | None = None,
-                    max_pages: int | None = None) -> PdfLayout:
+                    max_pages: int | None = None, engine: str = DEFAULT_PDF_ENGINE) -> PdfLayout:
     """The document model of a PDF byte stream and, page by page, what the layout decided (`trace`)."""
     data = read_bytes(stream, name)
-    with open_pdf(data, name, password) as pdf:
-        pages = read_pages(pdf, name, max_pages)
+    pages = read_pages(data, name, password, max_pages, engine)
     try:
         layouts = [page_to_items(p) for p in pages]
         strip_furniture(layouts)
@@ -66,6 +68,23 @@ def read_pdf_layout(stream: IO[bytes], name: str = "<stream>", password: str | N
     except Exception as exc:  # the file was read; what fails from here on is vplan's own code
         raise internal_error(exc, name) from exc
     return PdfLayout(Document(blocks=blocks, n_pages=len(pages), file_format="pdf"), traced)
+
+
+def read_pages(data: bytes, name: str, password: str | None, max_pages: int | None, engine: str) -> list[PageData]:
+    """Each page's characters and drawings in the page model, read by the engine's page source.
+    A failure of the PDF library is the file's (damaged, encrypted…); any other is vplan's own."""
+    if engine == "pdfplumber":
+        with source_plumber.open_pdf(data, name, password) as pdf:
+            return source_plumber.read_pages(pdf, name, max_pages)
+    if engine != "pdfium":
+        raise UsageError(f"unknown PDF engine {engine!r} (one of {', '.join(PDF_ENGINES)})", name)
+    try:
+        with source_pdfium.open_pdf(data, name, password) as doc:
+            return source_pdfium.read_pages(doc, name, max_pages)
+    except (VplanError, MemoryError):
+        raise
+    except Exception as exc:  # PDFium reports its failures as values: what raises is vplan's code
+        raise internal_error(exc, name) from exc
 
 
 def continue_tables(layouts: list[PageLayout]) -> None:

@@ -6,12 +6,11 @@ plain `PageData`.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from ..errors import CorruptFileError, EncryptedFileError, NoTextLayerError, TooLargeError, VplanError
-from .orientation import turn_box, upright_chars
-from .page_model import PageData, known_glyph, object_rules, object_shade, path_rules
+from .page_model import PageData, upright_page
 
 
 @contextmanager
@@ -84,10 +83,5 @@ def unrotated(page):
 
 def page_data(page, number: int) -> PageData:
     """A page's characters, rules and shading, in its reading orientation (`orientation`)."""
-    chars, point, width, height = upright_chars([known_glyph(c) for c in page.chars],
-                                                float(page.width), float(page.height))
-    lines, rects, curves = ([turn_box(o, point) for o in objs] for objs in (page.lines, page.rects, page.curves))
-    rules = [r for obj in lines + rects for r in object_rules(obj, width, height)]
-    rules += [r for obj in page.curves if obj.get("stroke") for r in path_rules(obj, point)]
-    shades = [s for obj in rects + curves if (s := object_shade(obj, width, height))]
-    return PageData(number, width, height, chars, rules, shades)
+    return upright_page(number, float(page.width), float(page.height), page.chars, page.lines, page.rects,
+                        page.curves)

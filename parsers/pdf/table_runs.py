@@ -23,8 +23,8 @@ from typing import NamedTuple
 
 from ..model import Cell, Row, Table
 from ..text import same_header
-from .word_breaks import TextContext, join_lines
 from .frame_tables import PageTable, TCell, TRow
+from .word_breaks import TextContext, join_lines
 
 COL_TOL = 3.0
 MAX_HEADER_ROWS = 2  # a table's header that a page repeats is at most this many rows

@@ -70,7 +70,9 @@ def broke_after_words(prev: Line, line: Line) -> bool:
     if prev.trailing_space or " " not in prev.text or not starts_lower(line.text):
         return False
     tail, head = WORD.findall(prev.text.lower()), WORD.match(line.text.lower())
-    return bool(tail and head) and not is_word(head.group(0)) and is_word(tail[-1] + head.group(0))
+    if not tail or head is None:
+        return False
+    return not is_word(head.group(0)) and is_word(tail[-1] + head.group(0))
 
 
 def starts_lower(text: str) -> bool:

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .header import Header, cell_pieces
-from ..word_breaks import space_width
-from ..lines import Line, split_line
 from ...text import parse_amount
+from ..lines import Line, split_line
+from ..word_breaks import space_width
+from .header import Header, cell_pieces
 
 PAD = 2.0  # points added around the text to make the table's outer edges
 COLUMN_GAP_SPACES = 1.6  # a gap between two columns' text is wider than this many word spaces ...
@@ -123,7 +123,16 @@ def refit_columns(cols: Columns, lines: list[Line]) -> Columns:
 
 def cut_line(line: Line, cols: Columns) -> list[tuple[int, int, Line]]:
     """The pieces of a line between column boundaries, each with the columns it covers: the line
-    is cut at each boundary whose river it leaves free; a piece crossing a river spans."""
+    is cut at each boundary whose river it leaves free; a piece crossing a river spans. (Worked
+    out once per line and columns: a table's lines are cut again and again while it is read.)"""
+    key = (tuple(cols.xs), tuple(cols.rivers))
+    known = line.meta.setdefault("cut_line", {})
+    if key not in known:  # kept without the line itself (None), so that no line holds itself
+        known[key] = [(c0, c1, None if p is line else p) for c0, c1, p in cut_at_rivers(line, cols)]
+    return [(c0, c1, line if p is None else p) for c0, c1, p in known[key]]
+
+
+def cut_at_rivers(line: Line, cols: Columns) -> list[tuple[int, int, Line]]:
     ink = [c for c in line.chars if not c["text"].isspace()]
     least_gap = max(COLUMN_GAP_SPACES * space_width(line), COLUMN_GAP_EM * line.size)
     cuts = []

@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...budget import VALUE_HEADER
 from ...headers import field_for_header
-from ..word_breaks import join_lines, space_width
-from ..lines import Line, split_line
 from ...text import YEAR, fold, parse_amount
 from ...vocabulary import words_for
+from ..lines import Line, split_line
+from ..word_breaks import join_lines, space_width
 
 CELL_GAP_SPACES = 1.4  # a gap this many word spaces wide separates two header cells ...
 CELL_GAP_EM = 0.3  # ... if it is also this wide in font sizes
@@ -71,12 +72,19 @@ class Header:
 
 def cell_pieces(line: Line) -> list[Line]:
     """The line cut where a gap clearly wider than its word spaces separates its words: header
-    cells with the least padding stand a few points apart (kept with the line: every page's lines
-    are looked at for headers more than once)."""
-    if "cells" not in line.meta:
+    cells with the least padding stand a few points apart (worked out once per line: finding
+    headers asks for the pieces of each line many times; a line that is not cut is kept as an
+    empty list, so that no line holds itself and its memory goes with it)."""
+    pieces = line.meta.get("cell_pieces")
+    if pieces is None:
         gap = max(CELL_GAP_SPACES * space_width(line), CELL_GAP_EM * line.size)
-        line.meta["cells"] = split_line(line, [], gap)
-    return line.meta["cells"]
+        pieces = split_line(line, [], gap)
+        keep_pieces(line, pieces)
+    return pieces or [line]
+
+
+def keep_pieces(line: Line, pieces: list[Line]) -> None:
+    line.meta["cell_pieces"] = [] if len(pieces) == 1 and pieces[0] is line else pieces
 
 
 def aligned_edges(lines: list[Line]) -> Counter:
@@ -95,7 +103,7 @@ def split_at_edges(line: Line, edges: Counter) -> None:
             if apart and not c["text"].isspace() and aligned(c["x0"], edges):
                 cuts.append(c["x0"] - 0.5)
     if cuts:
-        line.meta["cells"] = [p for piece in cell_pieces(line) for p in split_line(piece, cuts)]
+        keep_pieces(line, [p for piece in cell_pieces(line) for p in split_line(piece, cuts)])
 
 
 def aligned(x: float, edges: Counter, more_than: int = MIN_ALIGNED) -> bool:
@@ -160,7 +168,7 @@ def same_style(a: Line, b: Line) -> bool:
     return a.bold == b.bold and abs(a.size - b.size) <= 0.5
 
 
-def header_band(lines: list[Line], i: int, pitch: float, dividers: list[float]) -> list[Line]:
+def header_band(lines: list[Line], i: int, pitch: float, dividers: Sequence[float]) -> list[Line]:
     """The lines that may form one header with line `i`, above or below it: close neighbours (a
     line's spacing apart, or less: a one-line cell centred beside a wrapped one; after the first
     step no further than the band's own spacing allows) in the same style,
@@ -202,7 +210,7 @@ def page_pitch(lines: list[Line], size: float) -> float:
     return max(set(steps), key=steps.count) if steps else 1.2 * size
 
 
-def find_headers(lines: list[Line], body_size: float, dividers: list[float] = ()) -> list[Header]:
+def find_headers(lines: list[Line], body_size: float, dividers: Sequence[float] = ()) -> list[Header]:
     """Every header among `lines` (sorted top to bottom), top to bottom; a line belongs to one header.
 
     Lines in a font clearly larger than the body text are headings, never headers; `dividers`

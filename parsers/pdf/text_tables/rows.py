@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .columns import Columns, cut_line
-from ..page_model import Rule, Shade
-from ..lines import Line
 from ...text import YEAR, parse_amount
+from ..lines import Line
+from ..page_model import Rule, Shade
+from .columns import Columns, cut_line
 
 MAX_PITCH = 1.6  # lines of one cell stand at most this many font sizes apart (CSS line-height 1.5)
 EXTRA_SPACE_EM = 0.25  # a step this much (in font sizes) beyond the line spacing is a gap
@@ -101,9 +101,9 @@ def row_bounds(lines: list[Line], cols: Columns, rules: list[Rule], shades: list
     tight_mode = all(k == "tight" for k, _ in kinds)  # nothing else shows where rows end
     if tight_mode and len(lines) >= 3 and all(u == set(range(len(cols.xs) - 1)) for u in used):
         return one_row_per_line(lines)
-    breaks = []
+    breaks: list[int] = []
     last_first: Line | None = None  # the latest line with text in the first column
-    for i, (kind, y) in enumerate(kinds):
+    for i, (kind, _) in enumerate(kinds):
         if 0 in used[i]:
             last_first = lines[i]
         if kind == "hard" or heads_row(lines[i], lines[i + 1], used[i]):
@@ -112,11 +112,11 @@ def row_bounds(lines: list[Line], cols: Columns, rules: list[Rule], shades: list
             breaks.append(i)
         elif kind == "tight" and tight_mode and 0 in used[i + 1] and starts_again(lines[i + 1], last_first, pitch):
             breaks.append(i)
-    breaks = [kinds[i][1] for i in sorted(set(breaks) | one_amount_per_cell(lines, amounts, breaks))]
+    ys = [kinds[i][1] for i in sorted(set(breaks) | one_amount_per_cell(lines, amounts, breaks))]
     gaps = sorted(b.top - a.bottom for (k, _), a, b in zip(kinds, lines, lines[1:]) if k != "tight")
     half = gaps[len(gaps) // 2] / 2 if gaps else 0.3 * size
     top = lines[0].top - half if header_bottom is None else (header_bottom + lines[0].top) / 2
-    return [top] + breaks + [lines[-1].bottom + half]
+    return [top] + ys + [lines[-1].bottom + half]
 
 
 def one_row_per_line(lines: list[Line]) -> list[float]:

@@ -20,17 +20,18 @@ from __future__ import annotations
 from collections import Counter
 from itertools import takewhile
 
+from ...text import parse_amount, same_header
 from ..frame_tables import PageTable, TCell, TRow, line_pitch
+from ..lines import Line, chars_to_lines
+from ..page_model import Rule, Shade
 from .columns import PAD, Columns, column_reach, cut_line, find_columns, refit_columns
 from .header import Header, find_headers
-from ..page_model import Rule, Shade
 from .rows import row_bounds
-from ..lines import Line, chars_to_lines
-from ...text import parse_amount, same_header
 
 LARGE_GAP_EM = 3.5  # a vertical gap this large (in font sizes) ends a table
 LEFT_TOL = 3.0  # a line starting this far left of the table's first column is not in it
 MAX_SPAN_WORDS = 8  # text running across three columns or more is a category if it is this short
+SIZE_ROUNDING = 0.01  # font sizes this close are one size, however a PDF library rounds them
 
 
 def table_left(header: Header, lines: list[Line]) -> float:
@@ -57,11 +58,13 @@ def table_lines(lines: list[Line], start: float, left: float, size: float,
     The table ends at a heading, a footnote or footer in smaller type, a gap
     of LARGE_GAP_EM, a line starting left of the table; given its columns,
     also at a line wider than the table or a sentence running across them.
+    Type at the very limit (small capitals set at 80 %) is no smaller type,
+    however the PDF library rounds its size (SIZE_ROUNDING).
     """
     out: list[Line] = []
     prev_bottom = start
     for line in lines:
-        if line.size > 1.15 * size or line.size < 0.8 * size:
+        if line.size > 1.15 * size + SIZE_ROUNDING or line.size < 0.8 * size - SIZE_ROUNDING:
             break
         if line.top - prev_bottom > LARGE_GAP_EM * size or line.x0 < left - LEFT_TOL:
             break
@@ -208,7 +211,7 @@ def continue_text_table(table: PageTable, items: list, rules: list[Rule], shades
             repeated = isinstance(item, PageTable) and item.header is not None and same_header(item.header, header or [])
             break
     lead.sort(key=lambda l: l.top)
-    if not lead:
+    if not lead or table.columns is None:
         return items
     left = table.columns.xs[0] + PAD
     body = table_lines(lead, lead[0].top, left, table.size)
