@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import forkserver
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -28,11 +29,24 @@ PRELOAD = ["parsers", "parsers.pdf.reader", "parsers.docx_reader", "parsers.norm
            "ingest.worker_start"]
 
 
-def new_pool(workers: int) -> ProcessPoolExecutor:
-    """A pool whose workers fork from a server that has already imported the parsers."""
+def server_context():
+    """The forkserver context, its server set to import the parsers before it forks a worker."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOAD)
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, max_tasks_per_child=TASKS_PER_WORKER)
+    return context
+
+
+def start_server() -> None:
+    """Start the workers' server now, so that its imports overlap with this process's own
+    (a pool started later uses the same server)."""
+    server_context()
+    forkserver.ensure_running()
+
+
+def new_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool whose workers fork from a server that has already imported the parsers."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=server_context(),
+                               max_tasks_per_child=TASKS_PER_WORKER)
 
 
 def run_alone(fn: Callable[[T], R], item: T, on_crash: Callable[[T, Exception], R]) -> R:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from ingest.parallel import ordered_map
 
 
@@ -19,3 +21,13 @@ def test_results_come_back_in_order_and_a_dying_worker_fails_only_its_item():
 
 def test_one_worker_runs_in_this_process():
     assert list(ordered_map(abs, [-1, 2, -3], workers=1, on_crash=None)) == [1, 2, 3]
+
+
+@pytest.mark.parametrize("argv,starts", [
+    (["ingest", "data/raw"], True), (["ingest", "--workers", "1"], False), (["ingest", "-w", "1"], False),
+    (["ingest", "--workers=1"], False), (["ingest", "--workers", "4"], True), (["query", "x"], False), ([], False),
+])
+def test_the_workers_server_starts_first_only_for_an_ingest_with_workers(argv, starts, monkeypatch):
+    from ingest.launch import parses_in_workers
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert parses_in_workers(argv) is starts
