@@ -14,7 +14,6 @@ from enum import Enum
 from pathlib import Path
 from typing import NoReturn
 
-import duckdb
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -24,10 +23,8 @@ from parsers import DEFAULT_PDF_ENGINE, PDF_ENGINES
 from parsers.errors import NoPlansError, StorageError, UsageError
 
 from . import config
-from .export import export
-from .output import OutputFormat, write_result
+from .formats import OutputFormat
 from .pipeline import FileResult, ingest
-from .queries import named_queries, run_query
 
 PdfEngine = Enum("PdfEngine", {name: name for name in PDF_ENGINES}, type=str)  # type: ignore[misc]
 
@@ -157,6 +154,11 @@ def query_cmd(
     list_: bool = typer.Option(False, "--list", help="List the named queries and what each answers."),
 ) -> None:
     """Run a named query, a .sql file or SQL against a snapshot of the curated tables."""
+    import duckdb
+
+    from .output import write_result
+    from .queries import named_queries, run_query
+
     if list_:
         for q in named_queries().values():
             listed = ", ".join(k if v is None else f"{k}={v}" for k, v in q.params.items())
@@ -273,6 +275,8 @@ def sql_cmd(
     as_of: str | None = typer.Option(None, "--as-of", help=AS_OF_HELP),
 ) -> None:
     """Write a DuckDB file holding a snapshot of the tables and views; open it in the duckdb shell."""
+    from .export import export
+
     with clean_errors():
         [path] = export(curated, curated, "duckdb", as_of)
     shell = shutil.which("duckdb")

@@ -1,20 +1,17 @@
 """The `vplan` commands that look after the Delta tables: optimize, vacuum, history, export."""
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 
 import typer
 
 from . import config
 from .cli import AS_OF_HELP, app, clean_errors, note, out_console
-from .export import EXPORTERS, export
-from .output import OutputFormat, write_result
+from .formats import ExportFormat, OutputFormat
 from .storage.lock import CuratedLock
 from .storage.maintenance import history, optimize, vacuum
 from .storage.migrate import migrate
 
-ExportFormat = enum.Enum("ExportFormat", {name: name for name in EXPORTERS}, type=str)  # type: ignore[misc]
 OUT_HELP = "Curated output directory."
 
 
@@ -57,6 +54,7 @@ def history_cmd(
 ) -> None:
     """Every version of the tables, newest first: time, operation, run, files, documents added/replaced/removed."""
     with clean_errors():
+        from .output import write_result
         write_result(history(curated), fmt, output, limit)
 
 
@@ -70,6 +68,7 @@ def export_cmd(
 ) -> None:
     """Write a plain snapshot of the curated tables, for tools that do not read Delta."""
     with clean_errors():
+        from .export import export
         written = export(curated, to, fmt.value, as_of)
     for path in written:
         out_console.print(str(path), highlight=False)

@@ -1,7 +1,6 @@
 """Print or write a query result as a table, CSV, JSON, Parquet or an Excel workbook."""
 from __future__ import annotations
 
-import enum
 import json
 import os
 import sys
@@ -14,13 +13,7 @@ from rich.table import Table
 
 from parsers.errors import UsageError
 
-
-class OutputFormat(enum.StrEnum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-    parquet = "parquet"
-    xlsx = "xlsx"
+from .formats import OutputFormat  # noqa: E402  (re-exported: the writers below take it)
 
 
 def plain(value):

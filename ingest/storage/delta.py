@@ -11,7 +11,6 @@ from collections.abc import Collection
 from contextlib import contextmanager
 from pathlib import Path
 
-import duckdb
 import pyarrow as pa
 from deltalake import CommitProperties, DeltaTable, write_deltalake
 from deltalake.exceptions import DeltaError
@@ -160,8 +159,19 @@ def storage_errors(where: Path):
     try:
         with native_panics_hidden():
             yield
-    except (OSError, DeltaError, duckdb.IOException) as exc:
+    except (OSError, DeltaError) as exc:
         raise StorageError(describe(exc), str(where)) from exc
+    except Exception as exc:
+        if not isinstance(exc, duckdb_io_errors()):
+            raise
+        raise StorageError(describe(exc), str(where)) from exc
+
+
+def duckdb_io_errors() -> tuple[type[Exception], ...]:
+    """DuckDB's error for a file it cannot read or write, when DuckDB is in use (it is loaded only
+    by what queries; ingest does without it)."""
+    duckdb = sys.modules.get("duckdb")
+    return (duckdb.IOException,) if duckdb is not None else ()
 
 
 def conform(data: pa.Table, schema: pa.Schema) -> pa.Table:

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from deltalake import CommitProperties, DeltaTable
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 from .commit import restore_uncommitted, rows_table
 from .delta import META_KEY, OTHER_TABLES, is_delta, storage_errors, table_dir, write_table
@@ -83,5 +86,7 @@ def history(out: Path) -> pd.DataFrame:
                 "run": record.get("run") if record else None, "files": record.get("files") if record else None,
                 **counts})
     columns = ["version", "time", "operation", "run", "files", "added", "replaced", "removed"]
+    import pandas as pd
+
     frame = pd.DataFrame(rows, columns=columns)
     return frame.astype({c: "Int64" for c in ("files", "added", "replaced", "removed")})

@@ -14,11 +14,14 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
 import pyarrow as pa
 
 from parsers.errors import UsageError
+
+if TYPE_CHECKING:
+    import duckdb
 
 from .delta import OTHER_TABLES, SCHEMAS, conform, is_delta, storage_errors, table_dir, write_table
 
@@ -59,6 +62,8 @@ def old_rows(con: duckdb.DuckDBPyConnection, out: Path, name: str) -> pa.RecordB
 
 def stage_tables(out: Path, stage: Path) -> int:
     """Write every table of the earlier layout as a Delta table under `stage`; the documents converted."""
+    import duckdb
+
     con = duckdb.connect()
     documents = pa.Table.from_batches(list(old_rows(con, out, "documents")), SCHEMAS["documents"])
     con.register("_old_documents", documents)
