@@ -19,7 +19,7 @@ from collections import Counter
 from .layout import PageLayout
 from .lines import Line
 from .paragraphs import body_size
-from .text_tables.header import find_headers
+from .text_tables.header import MAX_BAND_LINES, find_headers
 
 EDGE_LINES = 3
 SAME_Y = 3.0
@@ -36,7 +36,9 @@ def edge_candidates(layout: PageLayout) -> list[Line]:
     """The leading and trailing text lines of a page that are not inside or between tables,
     nor part of a table's header."""
     lines = sorted((i for i in layout.items if isinstance(i, Line)), key=lambda l: l.top)
-    header = {id(l) for h in find_headers(lines, body_size(lines)) for l in h.lines}
+    reach = 2 * EDGE_LINES + MAX_BAND_LINES  # a header among the lines that may be furniture
+    anchors = set(range(min(reach, len(lines)))) | set(range(max(0, len(lines) - reach), len(lines)))
+    header = {id(l) for h in find_headers(lines, body_size(lines), anchors=anchors) for l in h.lines}
     items = [i for i in layout.items if id(i) not in header]
     lead: list[Line] = []
     for item in items:

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .frame_tables import PageTable, build_table, split_open_frame
+from .frame_tables import PageTable, TRow, build_table, split_open_frame
 from .frames import TOL, Frame, find_frames, merge_collinear
 from .lines import Line, chars_to_lines
 from .page_model import PageData, Rule, Shade
 from .paragraphs import body_size
-from .text_tables.header import find_headers
+from .text_tables.header import MAX_BAND_LINES, find_headers
 from .text_tables.tables import text_tables
 
 
@@ -51,13 +51,21 @@ def page_to_items(page: PageData) -> PageLayout:
                       open_frames=[f for f in frames if not f.ruled], ruled=kept)
 
 
+HEADER_REACH = 8  # a frame's header starts within this many font sizes of its first line
+HEADER_CONTEXT = 40  # lines looked at to find it
+
+
 def ruled_in_part(table: PageTable, lines: list[Line]) -> bool:
     """A ruled table whose rules draw fewer columns than its header line names (a Word style
     that rules some rows only: the header's row holds fewer cells than the header has), or no
     rule under its header (a box and column rules only: the header's row holds the body too,
     lines further below its header than a header's own wrapped lines go)."""
     lines = sorted(lines, key=lambda l: l.top)
-    for header in find_headers(lines, body_size(lines)):
+    if not lines or not table.rows or not may_hold_a_header_unruled(table.rows[0], lines):
+        return False
+    top = [i for i, l in enumerate(lines) if l.top < lines[0].top + HEADER_REACH * l.size]
+    # the header among the frame's first lines, the lines under it showing where columns start
+    for header in find_headers(lines[:HEADER_CONTEXT], body_size(lines), anchors=set(top)):
         row = next((r for r in table.rows if r.top <= header.lines[0].middle <= r.bottom), None)
         if row is None:
             continue
@@ -65,6 +73,13 @@ def ruled_in_part(table: PageTable, lines: list[Line]) -> bool:
         if len(row.cells) < len(header.cells) or below:
             return True
     return False
+
+
+def may_hold_a_header_unruled(row: TRow, lines: list[Line]) -> bool:
+    """A cheap first look (finding headers is not): a row of one or two cells, or with more lines
+    of text than a header has, may be a header with no rules of its own."""
+    levels = {round(l.top) for l in lines if row.top <= l.middle <= row.bottom}
+    return bool(levels) and (len(row.cells) <= 2 or len(levels) > MAX_BAND_LINES)
 
 
 def lines_to_tables(lay: PageLayout) -> None:

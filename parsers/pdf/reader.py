@@ -47,12 +47,14 @@ def read_pdf(stream: IO[bytes], name: str = "<stream>", password: str | None = N
              max_pages: int | None = None, engine: str = DEFAULT_PDF_ENGINE) -> Document:
     """A PDF byte stream in, the neutral document model out (TooLargeError past `max_pages`).
     `engine` is the library that reads the pages: "pdfium" (pypdfium2) or "pdfplumber"."""
-    return read_pdf_layout(stream, name, password, max_pages, engine).document
+    return read_pdf_layout(stream, name, password, max_pages, engine, traced=False).document
 
 
 def read_pdf_layout(stream: IO[bytes], name: str = "<stream>", password: str | None = None,
-                    max_pages: int | None = None, engine: str = DEFAULT_PDF_ENGINE) -> PdfLayout:
-    """The document model of a PDF byte stream and, page by page, what the layout decided (`trace`)."""
+                    max_pages: int | None = None, engine: str = DEFAULT_PDF_ENGINE,
+                    traced: bool = True) -> PdfLayout:
+    """The document model of a PDF byte stream and, page by page, what the layout decided (`trace`;
+    its pages are left empty when not `traced`)."""
     data = read_bytes(stream, name)
     pages = read_pages(data, name, password, max_pages, engine)
     try:
@@ -62,12 +64,12 @@ def read_pdf_layout(stream: IO[bytes], name: str = "<stream>", password: str | N
             lines_to_tables(lay)
         continue_tables(layouts)
         blocks, items = layouts_to_blocks(layouts)
-        traced = trace_pages(pages, layouts, items, blocks)
+        trace = trace_pages(pages, layouts, items, blocks) if traced else []
     except VplanError:
         raise
     except Exception as exc:  # the file was read; what fails from here on is vplan's own code
         raise internal_error(exc, name) from exc
-    return PdfLayout(Document(blocks=blocks, n_pages=len(pages), file_format="pdf"), traced)
+    return PdfLayout(Document(blocks=blocks, n_pages=len(pages), file_format="pdf"), trace)
 
 
 def read_pages(data: bytes, name: str, password: str | None, max_pages: int | None, engine: str) -> list[PageData]:

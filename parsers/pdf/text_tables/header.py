@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from ...budget import VALUE_HEADER
@@ -35,6 +35,7 @@ MAX_BAND_LINES = 3
 MIN_ALIGNED = 3  # other lines starting at a word's x that make it a cell's start
 MIN_LAYOUT_CELLS = 4  # cells of a header found from its look alone, each over a column
 BAND_STEP = 1.4  # consecutive header lines are at most this many font sizes apart (a wrapped cell)
+DIGIT = re.compile(r"\d")
 SENTENCE = re.compile(r"[.!?]\s+\w|[.!]$")  # a header may ask a question: "När?", "Hur ska det göras?"
 
 
@@ -187,10 +188,10 @@ def header_band(lines: list[Line], i: int, pitch: float, dividers: Sequence[floa
             pieces = cell_pieces(line)
             single = all(sum(p.x0 < c.x1 + 1 and p.x1 > c.x0 - 1 for c in columns) <= 1 for p in pieces)
             # a body row fills most cells; a bold header wrapped in every cell is still all labels
-            labels = all(is_label(p.text) and not is_amount(p.text) for p in pieces)
+            amounts = any(is_amount(p.text) for p in pieces)
+            labels = not amounts and all(is_label(p.text) for p in pieces)
             fewer = len(pieces) < len(columns) or len(columns) == 1 or anchor.bold and labels
-            if not (near and not divided and same_style(line, anchor) and single and fewer
-                    and not any(is_amount(p.text) for p in pieces)):
+            if not (near and not divided and same_style(line, anchor) and single and fewer and not amounts):
                 break
             band.append(line)
             # the band's own spacing bounds the next step ("Budget 2024" / "(tkr)", then no "Intäkter")
@@ -201,7 +202,7 @@ def header_band(lines: list[Line], i: int, pitch: float, dividers: Sequence[floa
 
 def is_amount(text: str) -> bool:
     """A number that is no year: a budget's value, never a header's word."""
-    return parse_amount(text) is not None and not YEAR.fullmatch(text)
+    return DIGIT.search(text) is not None and parse_amount(text) is not None and not YEAR.fullmatch(text)
 
 
 def page_pitch(lines: list[Line], size: float) -> float:
@@ -210,19 +211,26 @@ def page_pitch(lines: list[Line], size: float) -> float:
     return max(set(steps), key=steps.count) if steps else 1.2 * size
 
 
-def find_headers(lines: list[Line], body_size: float, dividers: Sequence[float] = ()) -> list[Header]:
+def find_headers(lines: list[Line], body_size: float, dividers: Sequence[float] = (),
+                 anchors: Collection[int] | None = None) -> list[Header]:
     """Every header among `lines` (sorted top to bottom), top to bottom; a line belongs to one header.
 
     Lines in a font clearly larger than the body text are headings, never headers; `dividers`
-    (the y of rules and shading edges) part a header from what follows it.
+    (the y of rules and shading edges) part a header from what follows it. With `anchors`, only
+    headers that hold one of those lines (by index) are looked for, the rest of the lines still
+    showing where columns start.
     """
     headers: list[Header] = []
     used: set[int] = set()
     pitch = page_pitch(lines, body_size)
     edges = aligned_edges(lines)
-    for line in lines:
-        split_at_edges(line, edges)
+    near = range(len(lines)) if anchors is None else sorted(
+        {j for i in anchors for j in range(i - MAX_BAND_LINES, i + MAX_BAND_LINES + 1) if 0 <= j < len(lines)})
+    for j in near:
+        split_at_edges(lines[j], edges)
     for i, line in enumerate(lines):
+        if anchors is not None and i not in anchors:
+            continue
         if id(line) in used or line.size > 1.15 * body_size or len(cell_pieces(line)) < 1:
             continue
         band = header_band(lines, i, pitch, dividers)
