@@ -70,9 +70,10 @@ KNOWN_FAILURES: dict[str, dict[str, str]] = {
     },
     "chromium_b5_breakall_ansvar_first.pdf": {
         "every activity found and nothing else":
-            "words broken anywhere stay broken in titles ('Mellanlagring a v avfall'): 16/34 found",
+            "words broken anywhere, where a column's right edge is not known to a glyph, stay broken "
+            "('verk samheter', 'Oktober 20 26'): 29/34 found",
         "cells hold the whole text of their column":
-            "words broken anywhere stay broken in cells ('verksa mheterna')",
+            "words broken anywhere stay broken in some cells ('representant er', 'kommunern a')",
     },
     "chromium_separate_cells_twocol.pdf": {
         "proposals with their category":

@@ -23,3 +23,13 @@ def test_two_words_stay_apart(first, second):
 @pytest.mark.parametrize("first,second", [("läns", "gemensamma"), ("bebyggd", "miljö")])
 def test_a_break_as_likely_either_way_is_left_to_the_layout(first, second):
     assert join_preference(first, second) == 0
+
+
+@pytest.mark.parametrize("last,first,broken", [
+    ("verksa", "mheterna", True), ("a", "v", True),  # pieces that are no words
+    ("god", "bebyggd", False), ("miljö", "och", False),  # two words, or no word joined
+])
+def test_where_words_are_broken_anywhere_a_word_that_would_fit_alone_is_joined_from_its_pieces(last, first, broken):
+    from parsers.pdf.word_breaks import TextContext, broken_anywhere
+    assert broken_anywhere(last, first, TextContext(breaks_words=True)) is broken
+    assert broken_anywhere(last, first, TextContext(breaks_words=False)) is False

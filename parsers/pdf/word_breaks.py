@@ -124,7 +124,7 @@ def full_line_joiner(prev: Line, nxt: Line, right: float, ctx: TextContext, left
     if head is None or not tail:
         return " "
     first, last = head.group(0), tail[-1]
-    if left is not None and fits_alone(prev, nxt, right, left):
+    if left is not None and fits_alone(prev, nxt, right, left) and not broken_anywhere(last, first, ctx):
         return " "
     if (last + first) in ctx.starts or (last + first) in ctx.ends:
         return ""
@@ -178,7 +178,8 @@ def geometry_joiner(prev: Line, nxt: Line, right: float, left: float | None, ctx
     room = right - prev.x1
     if room > first_glyph_width(nxt) + 0.5:
         return " "
-    if left is not None and fits_alone(prev, nxt, right, left):
+    if left is not None and fits_alone(prev, nxt, right, left) and not broken_anywhere(
+            last_token(prev.text), first_token(nxt.text), ctx):
         return " "
     if ctx.trailing_spaces and room >= space_width(prev, nxt):
         return "" if nxt.text[0].isalnum() and prev.text[-1] not in CLOSING else None
@@ -206,6 +207,24 @@ def lexical_joiner(prev: str, nxt: str, ctx: TextContext) -> str:
     if last in ctx.ends and ctx.begins_word(word) or len(word) >= 3 and word in ctx.common:
         return " "
     return "" if preference > 0 or preference == 0 and ctx.breaks_words else " "
+
+
+def broken_anywhere(last: str, first: str, ctx: TextContext) -> bool:
+    """A word broken where the line was full though it would have fit on a line of its own: only
+    where the producer breaks words anywhere (`ctx.breaks_words`: CSS `word-break: break-all`,
+    reportlab), and only into pieces of which one is no word ("verksa" / "mheterna", "a" / "v")."""
+    return (ctx.breaks_words and bool(last) and bool(first) and is_word(last + first)
+            and not (is_word(last) and is_word(first)))
+
+
+def last_token(text: str) -> str:
+    tokens = WORD.findall(text.lower())
+    return tokens[-1] if tokens else ""
+
+
+def first_token(text: str) -> str:
+    head = WORD.match(text.lower())
+    return head.group(0) if head else ""
 
 
 def space_width(*lines: Line) -> float:
