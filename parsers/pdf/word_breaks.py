@@ -214,7 +214,12 @@ def broken_anywhere(last: str, first: str, ctx: TextContext) -> bool:
     where the producer breaks words anywhere (`ctx.breaks_words`: CSS `word-break: break-all`,
     reportlab), and only into pieces of which one is no word ("verksa" / "mheterna", "a" / "v")."""
     return (ctx.breaks_words and bool(last) and bool(first) and is_word(last + first)
-            and not (is_word(last) and is_word(first)))
+            and not (word_or_genitive(last) and is_word(first)))
+
+
+def word_or_genitive(word: str) -> bool:
+    """A word, or one in the genitive ("miljösamverkans")."""
+    return is_word(word) or word.endswith("s") and is_word(word[:-1])
 
 
 def last_token(text: str) -> str:
